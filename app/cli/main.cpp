@@ -1,0 +1,45 @@
+#include "lessonscommand.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <cstdio>
+
+namespace {
+
+const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
+                     "\n"
+                     "SocketLab without a window: the same engine, JSON lines out.\n"
+                     "\n"
+                     "Commands:\n"
+                     "  lessons [--dir DIR]   list the lessons and check that every file reads\n"
+                     "\n"
+                     "Options:\n"
+                     "  -h, --help            show this help (COMMAND --help: that command's)\n"
+                     "  -v, --version         print the version\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command.isEmpty() || command == QLatin1String("-h") || command == QLatin1String("--help")) {
+        std::fputs(usage, command.isEmpty() ? stderr : stdout);
+        return command.isEmpty() ? 2 : 0;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        std::printf("socketlab-cli %s (Qt %s, %s %s)\n", SOCKETLAB_VERSION, qVersion(),
+                    qPrintable(QSysInfo::kernelType()), qPrintable(QSysInfo::kernelVersion()));
+        return 0;
+    }
+    arguments.removeAt(1); // the sub-command parses the rest as if it were the program
+    arguments[0] = arguments[0] + QLatin1Char(' ') + command;
+    if (command == QLatin1String("lessons"))
+        return LessonsCommand::run(arguments);
+    std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command), usage);
+    return 2;
+}
