@@ -1,0 +1,116 @@
+#include "lessonview.h"
+
+#include "languageswitcher.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+
+QUrl folderUrl(const QString &folder)
+{
+    if (folder.startsWith(QLatin1String(":/")))
+        return QUrl(QStringLiteral("qrc") + folder + QLatin1Char('/'));
+    return QUrl::fromLocalFile(folder + QLatin1Char('/'));
+}
+
+} // namespace
+
+LessonView::LessonView(QWidget *parent)
+    : QWidget(parent)
+    , m_notice(new QLabel(this))
+    , m_problems(new QLabel(this))
+    , m_browser(new QTextBrowser(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_notice->setObjectName(QStringLiteral("lessonNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base);"
+                                           " border-left: 4px solid #3b73b9; padding: 4px 8px; }"));
+    m_problems->setObjectName(QStringLiteral("lessonProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setStyleSheet(
+            QStringLiteral("QLabel { background: #fdecea; color: #611a15;"
+                           " border-left: 4px solid #b3261e; padding: 4px 8px; }"));
+    m_browser->setObjectName(QStringLiteral("lessonBrowser"));
+    m_browser->setOpenExternalLinks(true);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_problems);
+    layout->addWidget(m_browser, 1);
+    m_notice->hide();
+    m_problems->hide();
+}
+
+void LessonView::showLesson(const Lesson &lesson, const QString &language)
+{
+    m_lesson = lesson;
+    m_language = language;
+    m_hasLesson = true;
+    render();
+}
+
+void LessonView::setCatalogIssues(const QList<LessonIssue> &issues)
+{
+    m_catalogIssues = issues;
+    render();
+}
+
+void LessonView::clear()
+{
+    m_hasLesson = false;
+    m_lesson = Lesson();
+    render();
+}
+
+void LessonView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        render();
+    QWidget::changeEvent(event);
+}
+
+void LessonView::render()
+{
+    QList<LessonIssue> issues = m_catalogIssues;
+    if (m_hasLesson)
+        issues += m_lesson.issues();
+    if (issues.isEmpty()) {
+        m_problems->hide();
+    } else {
+        QStringList lines;
+        for (const LessonIssue &issue : issues)
+            lines.append(issue.toString().toHtmlEscaped());
+        m_problems->setText(QStringLiteral("<b>%1</b><br>%2")
+                                    .arg(tr("Some lesson files could not be read:"),
+                                         lines.join(QStringLiteral("<br>"))));
+        m_problems->show();
+    }
+
+    const LessonText text = m_hasLesson ? m_lesson.text(m_language) : LessonText();
+    if (text.fallback) {
+        m_notice->setText(tr("This lesson is not yet available in %1; it is shown in English.")
+                                  .arg(LanguageSwitcher::nativeName(m_language)));
+        m_notice->show();
+    } else {
+        m_notice->hide();
+    }
+
+    QTextDocument *document = m_browser->document();
+    if (text.markdown.isEmpty()) {
+        m_browser->setHtml(QStringLiteral("<h2>%1</h2><p>%2</p>")
+                                   .arg(tr("Nothing to show"),
+                                        m_hasLesson ? tr("This lesson has no readable text. "
+                                                         "The problems are listed above.")
+                                                    : tr("Choose a lesson from the list.")));
+        return;
+    }
+    document->setBaseUrl(folderUrl(m_lesson.folder()));
+    m_browser->setSearchPaths({ m_lesson.folder() });
+    document->setMarkdown(text.markdown, QTextDocument::MarkdownDialectGitHub);
+}

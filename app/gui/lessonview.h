@@ -1,0 +1,42 @@
+#pragma once
+
+#include "lesson/lesson.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTextBrowser;
+
+// Shows one lesson's Markdown (headings, code, tables, images), a notice when the text fell back
+// to English, and every problem found reading the lesson, so a broken file is named, not hidden.
+class LessonView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LessonView)
+
+public:
+    explicit LessonView(QWidget *parent = nullptr);
+
+    void showLesson(const Lesson &lesson, const QString &language);
+    // Problems that belong to no single lesson (catalog.json), shown above any lesson.
+    void setCatalogIssues(const QList<LessonIssue> &issues);
+    void clear();
+
+    QTextBrowser *browser() const { return m_browser; }
+    QLabel *notice() const { return m_notice; }
+    QLabel *problems() const { return m_problems; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+
+    QLabel *m_notice;
+    QLabel *m_problems;
+    QTextBrowser *m_browser;
+    QList<LessonIssue> m_catalogIssues;
+    Lesson m_lesson;
+    QString m_language;
+    bool m_hasLesson = false;
+};
