@@ -1,4 +1,6 @@
 #include "lessonscommand.h"
+#include "servecommand.h"
+#include "swarmcommand.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -11,6 +13,9 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "SocketLab without a window: the same engine, JSON lines out.\n"
                      "\n"
                      "Commands:\n"
+                     "  serve [OPTIONS]       run one lab server (TCPServer, ThreadingTCPServer,\n"
+                     "                        ForkingTCPServer, UDPServer …) until SIGINT/SIGTERM\n"
+                     "  swarm [OPTIONS]       run N clients against any server; one line each\n"
                      "  lessons [--dir DIR]   list the lessons and check that every file reads\n"
                      "\n"
                      "Options:\n"
@@ -40,6 +45,10 @@ int main(int argc, char *argv[])
     arguments[0] = arguments[0] + QLatin1Char(' ') + command;
     if (command == QLatin1String("lessons"))
         return LessonsCommand::run(arguments);
+    if (command == QLatin1String("serve"))
+        return ServeCommand::run(arguments);
+    if (command == QLatin1String("swarm"))
+        return SwarmCommand::run(arguments);
     std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command), usage);
     return 2;
 }
