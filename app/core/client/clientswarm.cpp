@@ -11,6 +11,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -114,11 +115,14 @@ Tracer ClientSwarm::tracerFor(quint32 id) const
 
 void ClientSwarm::setFd(quint32 id, int fd)
 {
+    struct stat info {};
+    if (fd >= 0)
+        ::fstat(fd, &info);
     std::lock_guard<std::mutex> lock(m_mutex);
     if (fd < 0)
         m_fds.erase(id);
     else
-        m_fds[id] = fd;
+        m_fds[id] = { fd, quint64(info.st_ino) };
 }
 
 void ClientSwarm::runClient(quint32 id)
@@ -280,7 +284,7 @@ void ClientSwarm::stop()
         m_stop = true;
         m_changed.notify_all();
         for (const auto &entry : m_fds)
-            ::shutdown(entry.second, SHUT_RDWR); // wakes connect() (TCP), recv(), send()
+            ::shutdown(entry.second.first, SHUT_RDWR); // wakes connect() (TCP), recv(), send()
     }
     if (m_gate)
         m_gate->wakeAll();
@@ -328,7 +332,7 @@ std::vector<ClientSwarm::LiveSocket> ClientSwarm::liveSockets() const
     std::lock_guard<std::mutex> lock(m_mutex);
     std::vector<LiveSocket> list;
     for (const auto &entry : m_fds)
-        list.push_back({ entry.first, entry.second });
+        list.push_back({ entry.first, entry.second.first, entry.second.second });
     return list;
 }
 

@@ -39,6 +39,7 @@ public:
     {
         quint32 id;
         int fd;
+        quint64 inode; // to check that fd still is this client's socket when it is read
     };
     std::vector<LiveSocket> liveSockets() const; // for the probe: each open client socket
     int launched() const;
@@ -64,7 +65,7 @@ private:
     std::condition_variable m_changed;
     std::map<quint32, std::thread> m_threads;
     std::map<quint32, ClientOutcome> m_outcomes;
-    std::map<quint32, int> m_fds;
+    std::map<quint32, std::pair<int, quint64>> m_fds; // fd and inode
     quint32 m_launched = 0;
     int m_finished = 0;
     bool m_arrivalsDone = true;

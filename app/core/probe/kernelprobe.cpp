@@ -1,0 +1,265 @@
+#include "kernelprobe.h"
+
+#include "probe/procnet.h"
+#include "trace/clock.h"
+
+#include <chrono>
+#include <map>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace {
+
+bool closingState(int state)
+{
+    switch (state) {
+    case ConnectionRow::FinWait1:
+    case ConnectionRow::FinWait2:
+    case ConnectionRow::TimeWait:
+    case ConnectionRow::CloseWait:
+    case ConnectionRow::LastAck:
+    case ConnectionRow::Closing:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The server's stage for a connection, from its row.
+ClientStage serverStage(const ConnectionRow &row)
+{
+    if (row.state == ConnectionRow::SynRecv)
+        return ClientStage::HandshakeNotQueued;
+    if (closingState(row.state))
+        return ClientStage::Closing;
+    if (row.state == ConnectionRow::Established)
+        return row.inode == 0 ? ClientStage::Queued : ClientStage::Accepted;
+    return ClientStage::Unknown;
+}
+
+} // namespace
+
+QString ProbeSample::stageKey(ClientStage stage)
+{
+    switch (stage) {
+    case ClientStage::Connecting:
+        return QStringLiteral("connecting");
+    case ClientStage::HandshakeNotQueued:
+        return QStringLiteral("handshake");
+    case ClientStage::Queued:
+        return QStringLiteral("queued");
+    case ClientStage::Accepted:
+        return QStringLiteral("accepted");
+    case ClientStage::Closing:
+        return QStringLiteral("closing");
+    case ClientStage::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+KernelProbe::KernelProbe(const ProbeTarget &target)
+    : m_target(target), m_start(NetstatCounters::read())
+{ }
+
+KernelProbe::~KernelProbe()
+{
+    stop();
+}
+
+ProbeSample KernelProbe::sample()
+{
+    ProbeSample s;
+    s.ns = Clock::nowNs();
+    s.sequence = ++m_sequence;
+    if (m_target.family == Family::Unix)
+        sampleUnix(s);
+    else
+        sampleTcp(s);
+    const NetstatCounters now = NetstatCounters::read();
+    if (now.isAvailable() && m_start.isAvailable()) {
+        s.queue.overflows = now.listenOverflows - m_start.listenOverflows;
+        s.queue.drops = now.listenDrops - m_start.listenDrops;
+    }
+    return s;
+}
+
+void KernelProbe::sampleTcp(ProbeSample &s)
+{
+    const quint16 port = m_target.port;
+    s.ss = QStringLiteral("ss -lnt 'sport = :%1'; ss -tn 'sport = :%1 or dport = :%1'").arg(port);
+    const bool busy = m_lastRows.rows.size() > 256;
+    if (busy && s.sequence % 5 != 0 && m_diag.isAvailable()) {
+        // Only the listener now; the rows of a busy port come from the last full read.
+        const std::optional<std::vector<ConnectionRow>> listeners
+                = m_diag.tcpRows(m_target.family, port, 1U << ConnectionRow::Listen);
+        if (listeners) {
+            s.queue.available = true;
+            s.queue.source = QStringLiteral("sock_diag");
+            for (const ConnectionRow &row : *listeners) {
+                if (row.local.port() == port) {
+                    s.queue.listening = true;
+                    s.queue.queue = int(row.recvQ);
+                    s.queue.cap = int(row.sendQ);
+                }
+            }
+            readOwnListener(s);
+            s.rows = m_lastRows.rows;
+            s.rowsNs = m_lastRows.rowsNs;
+            std::copy(std::begin(m_lastRows.stageCounts), std::end(m_lastRows.stageCounts),
+                      std::begin(s.stageCounts));
+            s.clients = m_lastRows.clients;
+            return;
+        }
+    }
+    s.rowsNs = s.ns;
+    std::optional<std::vector<ConnectionRow>> rows = m_diag.tcpRows(m_target.family, port);
+    s.queue.source = QStringLiteral("sock_diag");
+    if (!rows) {
+        s.queue.error = m_diag.error();
+        rows = ProcNet::tcpRows(m_target.family, port);
+        s.queue.source = m_target.family == Family::Inet6 ? QStringLiteral("/proc/net/tcp6")
+                                                          : QStringLiteral("/proc/net/tcp");
+    }
+    if (!rows) {
+        s.queue.source.clear();
+        return; // neither source exists here: "not available" is the answer
+    }
+    s.queue.available = true;
+    s.rows = std::move(*rows);
+
+    std::map<QString, const ConnectionRow *> serverRows; // keyed by the client's address
+    for (const ConnectionRow &row : s.rows) {
+        if (row.state == ConnectionRow::Listen && row.local.port() == port) {
+            s.queue.listening = true;
+            s.queue.queue = int(row.recvQ);
+            s.queue.cap = int(row.sendQ);
+        } else if (row.local.port() == port) {
+            serverRows[row.remote.toString()] = &row;
+            ++s.stageCounts[int(serverStage(row))];
+        }
+    }
+    for (const ConnectionRow &row : s.rows) {
+        if (row.local.port() == port || row.remote.port() != port)
+            continue;
+        // Client sides are visible when the clients run on this machine.
+        if (row.state == ConnectionRow::SynSent)
+            ++s.stageCounts[int(ClientStage::Connecting)];
+        else if (closingState(row.state) && !serverRows.count(row.local.toString()))
+            ++s.stageCounts[int(ClientStage::Closing)];
+    }
+    readOwnListener(s);
+    classifyClients(s);
+    m_lastRows.rows = s.rows;
+    m_lastRows.rowsNs = s.rowsNs;
+    std::copy(std::begin(s.stageCounts), std::end(s.stageCounts),
+              std::begin(m_lastRows.stageCounts));
+    m_lastRows.clients = s.clients;
+}
+
+void KernelProbe::readOwnListener(ProbeSample &s) const
+{
+    if (m_target.ownListenerFd < 0)
+        return;
+    // Our own listener: TCP_INFO gives the same pair without asking netlink.
+    tcp_info info{};
+    socklen_t length = sizeof info;
+    if (::getsockopt(m_target.ownListenerFd, IPPROTO_TCP, TCP_INFO, &info, &length) == 0
+        && info.tcpi_state == ConnectionRow::Listen) {
+        s.queue.listening = true;
+        s.queue.queue = int(info.tcpi_unacked);
+        s.queue.cap = int(info.tcpi_sacked);
+        s.queue.source = QStringLiteral("tcp_info");
+    }
+}
+
+void KernelProbe::sampleUnix(ProbeSample &s)
+{
+    s.rowsNs = s.ns;
+    s.ss = QStringLiteral("ss -xl src %1").arg(m_target.path);
+    const std::optional<std::vector<ConnectionRow>> rows = m_diag.unixListeners();
+    if (!rows) {
+        s.queue.error = m_diag.error();
+        return;
+    }
+    s.queue.available = true;
+    s.queue.source = QStringLiteral("unix_diag");
+    for (const ConnectionRow &row : *rows) {
+        if (row.local.path() == m_target.path) {
+            s.queue.listening = true;
+            s.queue.queue = int(row.recvQ);
+            s.queue.cap = int(row.sendQ);
+            s.rows.push_back(row);
+            s.stageCounts[int(ClientStage::Queued)] = int(row.recvQ);
+        }
+    }
+}
+
+void KernelProbe::classifyClients(ProbeSample &s) const
+{
+    if (!m_target.clients)
+        return;
+    // Clients are found by the inode of their socket in the kernel's rows: the probe never
+    // touches a client's fd, which its own thread may be connecting or closing right now.
+    std::map<quint64, const ConnectionRow *> byInode;
+    std::map<QString, const ConnectionRow *> serverSide; // by the client's address
+    for (const ConnectionRow &row : s.rows) {
+        if (row.inode)
+            byInode[row.inode] = &row;
+        if (row.local.port() == m_target.port && row.state != ConnectionRow::Listen)
+            serverSide[row.remote.toString()] = &row;
+    }
+    for (const ClientSwarm::LiveSocket &client : m_target.clients()) {
+        const auto found = byInode.find(client.inode);
+        if (found == byInode.end() || found->second->remote.port() != m_target.port)
+            continue; // not connecting to this port (yet, or any more)
+        const ConnectionRow &row = *found->second;
+        ClientProbe probe;
+        probe.id = client.id;
+        if (row.state == ConnectionRow::SynSent) {
+            probe.stage = ClientStage::Connecting;
+            probe.synRetransmits = row.retransmits;
+            probe.nextRetryMs = row.timer ? int(row.timerMs) : -1;
+        } else if (closingState(row.state)) {
+            probe.stage = ClientStage::Closing;
+        } else if (row.state == ConnectionRow::Established) {
+            const auto server = serverSide.find(row.local.toString());
+            probe.stage = server == serverSide.end() ? ClientStage::Unknown
+                                                     : serverStage(*server->second);
+        }
+        s.clients.push_back(probe);
+    }
+}
+
+void KernelProbe::start(int hz)
+{
+    stop();
+    m_stop = false;
+    const auto period = std::chrono::microseconds(1'000'000 / qBound(1, hz, 1000));
+    m_thread = std::thread([this, period] {
+        auto next = std::chrono::steady_clock::now();
+        while (!m_stop.load()) {
+            ProbeSample s = sample();
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_latest = std::move(s);
+            }
+            next += period;
+            std::this_thread::sleep_until(next);
+        }
+    });
+}
+
+void KernelProbe::stop()
+{
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+ProbeSample KernelProbe::latest() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_latest;
+}

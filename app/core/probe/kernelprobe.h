@@ -1,0 +1,67 @@
+#pragma once
+
+#include "client/clientswarm.h"
+#include "probe/kernelsettings.h"
+#include "probe/netstatcounters.h"
+#include "probe/probesample.h"
+#include "probe/sockdiag.h"
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+// What to watch: a TCP port (any process's listener, ours or not) or an AF_UNIX path.
+struct ProbeTarget
+{
+    Family family = Family::Inet;
+    quint16 port = 0;
+    QString path;
+    int ownListenerFd = -1; // our own listener: TCP_INFO on it is the cheapest queue figure
+    // Our own clients, so each gets a stage from its TCP_INFO and the server's row.
+    std::function<std::vector<ClientSwarm::LiveSocket>()> clients;
+};
+
+// The kernel's view of one listener, sampled: accept-queue length and cap, every socket of the
+// port on both sides, our clients' stages, the TcpExt overflow counters, and the ss command
+// that shows the same. Nothing is estimated: a figure the kernel does not give is reported as
+// absent. Without privileges another user's sockets are visible too, their owning PIDs are not.
+// sample() runs on the caller's thread; start() samples on a thread of its own and latest()
+// hands the newest sample to any thread.
+class KernelProbe
+{
+public:
+    explicit KernelProbe(const ProbeTarget &target);
+    ~KernelProbe();
+    KernelProbe(const KernelProbe &) = delete;
+    KernelProbe &operator=(const KernelProbe &) = delete;
+
+    // Not while start()ed: the sampling thread owns the netlink socket. The queue figures are
+    // read every time (~20 µs: the kernel walks only its listening hash); the port's connection
+    // rows need a walk of every established-hash bucket (~0.4 ms here, plus ~0.75 µs per socket),
+    // so once a port has more than 256 sockets they are re-read only every 5th sample and the
+    // sample says when they were read (rowsNs).
+    ProbeSample sample();
+    void start(int hz = 20);
+    void stop();
+    ProbeSample latest() const;
+
+    const ProbeTarget &target() const { return m_target; }
+
+private:
+    void sampleTcp(ProbeSample &s);
+    void sampleUnix(ProbeSample &s);
+    void classifyClients(ProbeSample &s) const;
+    void readOwnListener(ProbeSample &s) const;
+
+    ProbeTarget m_target;
+    SockDiag m_diag;
+    NetstatCounters m_start;
+    quint64 m_sequence = 0;
+    ProbeSample m_lastRows; // rows, stages and clients of the last sample that read them
+
+    std::thread m_thread;
+    std::atomic<bool> m_stop{ false };
+    mutable std::mutex m_mutex; // guards m_latest
+    ProbeSample m_latest;
+};
