@@ -1,4 +1,5 @@
 #include "lessonscommand.h"
+#include "observecommand.h"
 #include "servecommand.h"
 #include "swarmcommand.h"
 
@@ -8,19 +9,21 @@
 
 namespace {
 
-const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
-                     "\n"
-                     "SocketLab without a window: the same engine, JSON lines out.\n"
-                     "\n"
-                     "Commands:\n"
-                     "  serve [OPTIONS]       run one lab server (TCPServer, ThreadingTCPServer,\n"
-                     "                        ForkingTCPServer, UDPServer …) until SIGINT/SIGTERM\n"
-                     "  swarm [OPTIONS]       run N clients against any server; one line each\n"
-                     "  lessons [--dir DIR]   list the lessons and check that every file reads\n"
-                     "\n"
-                     "Options:\n"
-                     "  -h, --help            show this help (COMMAND --help: that command's)\n"
-                     "  -v, --version         print the version\n";
+const char usage[]
+        = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
+          "\n"
+          "SocketLab without a window: the same engine, JSON lines out.\n"
+          "\n"
+          "Commands:\n"
+          "  serve [OPTIONS]       run one lab server (TCPServer, ThreadingTCPServer,\n"
+          "                        ForkingTCPServer, UDPServer …) until SIGINT/SIGTERM\n"
+          "  swarm [OPTIONS]       run N clients against any server; one line each\n"
+          "  observe --port P      watch any listener's accept queue, one line per sample\n"
+          "  lessons [--dir DIR]   list the lessons and check that every file reads\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help            show this help (COMMAND --help: that command's)\n"
+          "  -v, --version         print the version\n";
 
 } // namespace
 
@@ -45,6 +48,8 @@ int main(int argc, char *argv[])
     arguments[0] = arguments[0] + QLatin1Char(' ') + command;
     if (command == QLatin1String("lessons"))
         return LessonsCommand::run(arguments);
+    if (command == QLatin1String("observe"))
+        return ObserveCommand::run(arguments);
     if (command == QLatin1String("serve"))
         return ServeCommand::run(arguments);
     if (command == QLatin1String("swarm"))

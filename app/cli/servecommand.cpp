@@ -1,6 +1,8 @@
 #include "servecommand.h"
 
 #include "clicommon.h"
+#include "probe/kernelprobe.h"
+#include "probejson.h"
 #include "server/server.h"
 #include "trace/clock.h"
 #include "trace/eventhub.h"
@@ -52,6 +54,9 @@ int ServeCommand::run(const QStringList &arguments)
             option("max-message", "recv() bufsize in bytes.", "BYTES", "65536"),
             option("max-connections", "Serve at most N at once (0 = no limit).", "N", "0"),
             option("events", "Print every socket call as a JSON line."),
+            option("probe",
+                   "Also print the kernel's view every 200 ms: accept queue, cap, "
+                   "drops, stages (as socketlab-cli observe does)."),
             option("duration", "Stop by itself after this many seconds (0 = never).", "SECONDS",
                    "0"),
     });
@@ -129,8 +134,22 @@ int ServeCommand::run(const QStringList &arguments)
     }
     CliCommon::printLine(listening);
 
+    std::unique_ptr<KernelProbe> probe;
+    if (parser.isSet(QStringLiteral("probe"))) {
+        ProbeTarget target;
+        target.family = config.family;
+        target.port = bound.port();
+        target.path = bound.path();
+        target.ownListenerFd = config.isStream() ? server->listenerFd() : -1;
+        probe = std::make_unique<KernelProbe>(target);
+    }
+    qint64 nextProbe = 0;
     std::vector<Event> batch;
     const auto flush = [&] {
+        if (probe && Clock::nowNs() >= nextProbe) {
+            CliCommon::printLine(ProbeJson::toJson(probe->sample(), startNs));
+            nextProbe = Clock::nowNs() + 200'000'000;
+        }
         hub.drain(batch);
         for (const Event &event : batch) {
             QJsonObject line = toJson(event);
@@ -145,6 +164,7 @@ int ServeCommand::run(const QStringList &arguments)
         if (deadline && Clock::nowNs() >= deadline)
             break;
     }
+    probe.reset(); // its target (our listener) goes away with the server
     server->stop();
     flush();
     CliCommon::printLine({ { QStringLiteral("event"), QStringLiteral("stopped") },

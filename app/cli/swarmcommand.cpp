@@ -2,6 +2,8 @@
 
 #include "clicommon.h"
 #include "client/clientswarm.h"
+#include "probe/kernelprobe.h"
+#include "probejson.h"
 #include "trace/clock.h"
 #include "trace/eventhub.h"
 
@@ -79,6 +81,9 @@ int SwarmCommand::run(const QStringList &arguments)
             option("connect-ex", "Use connect_ex() (an error number) instead of connect()."),
             option("syn-retries", "TCP_SYNCNT for each client (default: the kernel's).", "N"),
             option("events", "Print every socket call as a JSON line."),
+            option("probe",
+                   "Also print the kernel's view every 200 ms: accept queue, cap, "
+                   "drops, stages (as socketlab-cli observe does)."),
     });
     int exitCode = 0;
     if (!CliCommon::parse(parser, arguments, command, &exitCode))
@@ -155,9 +160,25 @@ int SwarmCommand::run(const QStringList &arguments)
         CliCommon::usageError(command, error);
         return 2;
     }
+    std::unique_ptr<KernelProbe> probe;
+    if (parser.isSet(QStringLiteral("probe")) && !config.datagram) {
+        ProbeTarget target;
+        target.family = config.family;
+        target.port = config.port;
+        target.path = config.unixPath;
+        target.clients = [&swarm] {
+            return swarm.liveSockets();
+        };
+        probe = std::make_unique<KernelProbe>(target);
+    }
+    qint64 nextProbe = 0;
     std::set<quint32> printed;
     std::vector<Event> batch;
     const auto flush = [&] {
+        if (probe && Clock::nowNs() >= nextProbe) {
+            CliCommon::printLine(ProbeJson::toJson(probe->sample(), startNs));
+            nextProbe = Clock::nowNs() + 200'000'000;
+        }
         hub.drain(batch);
         for (const Event &event : batch) {
             QJsonObject line = toJson(event);

@@ -268,6 +268,61 @@ private slots:
         QVERIFY2(busy.err.contains("Address already in use"), busy.err.constData());
     }
 
+    void observeWatchesAListenerItDidNotCreate()
+    {
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     { QStringLiteral("-c"),
+                       QStringLiteral("import socket, time\n"
+                                      "s = socket.socket(socket.AF_INET6)\n"
+                                      "s.bind(('::1', 0))\n"
+                                      "s.listen(2)\n"
+                                      "print(s.getsockname()[1], flush=True)\n"
+                                      "time.sleep(30)\n") });
+        QVERIFY(python.waitForReadyRead(10000));
+        const QString port = QString::fromLatin1(python.readLine().trimmed());
+        // Five clients, one every 50 ms, staying connected: 3 fit (backlog + 1), 2 wait.
+        QProcess swarm;
+        swarm.start(cli,
+                    { QStringLiteral("swarm"), QStringLiteral("--family"), QStringLiteral("inet6"),
+                      QStringLiteral("--port"), port, QStringLiteral("--clients"),
+                      QStringLiteral("5"), QStringLiteral("--every"), QStringLiteral("50"),
+                      QStringLiteral("--timeout"), QStringLiteral("20") });
+        QVERIFY(swarm.waitForStarted());
+        QJsonObject sample;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (sample = jsonLines(run(cli,
+                                        { QStringLiteral("observe"), QStringLiteral("--family"),
+                                          QStringLiteral("inet6"), QStringLiteral("--port"), port,
+                                          QStringLiteral("--duration"), QStringLiteral("0.1") })
+                                            .out)
+                                  .value(1),
+                 sample.value(QStringLiteral("stages"))
+                                 .toObject()
+                                 .value(QStringLiteral("connecting"))
+                                 .toInt()
+                         == 2),
+                10000);
+        QCOMPARE(sample.value(QStringLiteral("queue")).toInt(), 3);
+        QCOMPARE(sample.value(QStringLiteral("cap")).toInt(), 2);
+        QCOMPARE(sample.value(QStringLiteral("stages"))
+                         .toObject()
+                         .value(QStringLiteral("queued"))
+                         .toInt(),
+                 3);
+        QVERIFY(sample.value(QStringLiteral("ss")).toString().contains(QStringLiteral("ss -lnt")));
+        // The same pair as ss prints for it.
+        const Run ss = run(QStandardPaths::findExecutable(QStringLiteral("ss")),
+                           { QStringLiteral("-Hlnt"), QStringLiteral("sport = :") + port });
+        const QList<QByteArray> fields = ss.out.simplified().split(' ');
+        QCOMPARE(fields.value(1).toInt(), 3);
+        QCOMPARE(fields.value(2).toInt(), 2);
+        swarm.terminate();
+        swarm.waitForFinished();
+        python.kill();
+        python.waitForFinished();
+    }
+
     void badOptionsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -295,6 +350,8 @@ private slots:
                                 QStringLiteral("1"), QStringLiteral("--clients"),
                                 QStringLiteral("-3") }
                 << QStringLiteral("--clients must be");
+        QTest::newRow("observe no port")
+                << QStringList{ QStringLiteral("observe") } << QStringLiteral("--port is required");
         QTest::newRow("unknown option")
                 << QStringList{ QStringLiteral("serve"), QStringLiteral("--bogus") }
                 << QStringLiteral("Unknown option");
