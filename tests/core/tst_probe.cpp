@@ -5,6 +5,7 @@
 #include "client/clientswarm.h"
 #include "labtest.h"
 #include "probe/kernelprobe.h"
+#include "probe/procnet.h"
 #include "trace/clock.h"
 
 #include <QProcess>
@@ -108,6 +109,14 @@ private slots:
         QCOMPARE(viaTcpInfo.queue.source, QStringLiteral("tcp_info"));
         QCOMPARE(viaTcpInfo.queue.queue, backlog + 1);
         QCOMPARE(viaTcpInfo.queue.cap, backlog);
+        // The fallback source sees the same queue length (it has no cap).
+        const auto fromProc = ProcNet::tcpRows(family, bound.port());
+        QVERIFY(fromProc);
+        const auto procListener
+                = std::find_if(fromProc->begin(), fromProc->end(),
+                               [](const auto &r) { return r.state == ConnectionRow::Listen; });
+        QVERIFY(procListener != fromProc->end());
+        QCOMPARE(int(procListener->recvQ), backlog + 1);
 
         // One accept(): the queue drops at once; a waiting client gets in at its next retry.
         SocketError e;
@@ -148,6 +157,10 @@ private slots:
         QCOMPARE(s.queue.queue, backlog + 1);
         QCOMPARE(s.queue.cap, backlog);
         QCOMPARE(s.ss, QStringLiteral("ss -xl src ") + path);
+        // The fallback reads the same count from /proc/net/unix (no backlog there).
+        const std::optional<ConnectionRow> fromProc = ProcNet::unixListener(path);
+        QVERIFY(fromProc);
+        QCOMPARE(int(fromProc->recvQ), backlog + 1);
     }
 
     void anotherProcessesListenerMatchesSs()

@@ -3,6 +3,7 @@
 #include "probe/procnet.h"
 #include "trace/clock.h"
 
+#include <QFile>
 #include <chrono>
 #include <map>
 #include <netinet/in.h>
@@ -181,6 +182,17 @@ void KernelProbe::sampleUnix(ProbeSample &s)
     const std::optional<std::vector<ConnectionRow>> rows = m_diag.unixListeners();
     if (!rows) {
         s.queue.error = m_diag.error();
+        QFile procUnix(QStringLiteral("/proc/net/unix"));
+        if (!procUnix.exists())
+            return; // neither source: "not available here"
+        s.queue.available = true;
+        s.queue.source = QStringLiteral("/proc/net/unix");
+        if (const std::optional<ConnectionRow> row = ProcNet::unixListener(m_target.path)) {
+            s.queue.listening = true;
+            s.queue.queue = int(row->recvQ);
+            s.rows.push_back(*row);
+            s.stageCounts[int(ClientStage::Queued)] = int(row->recvQ);
+        }
         return;
     }
     s.queue.available = true;

@@ -62,3 +62,34 @@ std::optional<std::vector<ConnectionRow>> ProcNet::tcpRows(Family family, quint1
     }
     return rows;
 }
+
+std::optional<ConnectionRow> ProcNet::unixListener(const QString &path)
+{
+    QFile file(QStringLiteral("/proc/net/unix"));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    // Num RefCount Protocol Flags Type St Inode Path; Flags 00010000 = __SO_ACCEPTCON (listening).
+    ConnectionRow listener;
+    int pending = 0;
+    bool found = false;
+    const QByteArray wanted = path.toUtf8();
+    file.readLine();
+    while (!file.atEnd()) {
+        const QList<QByteArray> f = file.readLine().simplified().split(' ');
+        if (f.size() < 8 || f[7] != wanted)
+            continue;
+        const quint64 inode = f[6].toULongLong();
+        if (f[3] == "00010000") {
+            found = true;
+            listener.state = ConnectionRow::Listen;
+            listener.inode = inode;
+            listener.local = *Address::unixPath(path);
+        } else if (inode == 0) {
+            ++pending;
+        }
+    }
+    if (!found)
+        return std::nullopt;
+    listener.recvQ = quint32(pending);
+    return listener;
+}

@@ -12,4 +12,7 @@ class ProcNet
 {
 public:
     static std::optional<std::vector<ConnectionRow>> tcpRows(Family family, quint16 port);
+    // An AF_UNIX stream listener from /proc/net/unix: each connection waiting in its queue is an
+    // extra row with the same path and inode 0. The backlog is not in this file (sendQ stays 0).
+    static std::optional<ConnectionRow> unixListener(const QString &path);
 };
