@@ -1,5 +1,8 @@
 #include "lessonview.h"
 
+#include <QTextBlock>
+#include <QTextCursor>
+
 #include "languageswitcher.h"
 
 #include <QEvent>
@@ -70,8 +73,8 @@ void LessonView::clear()
 
 void LessonView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
-        render();
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
+        render(); // FontChange: the zoom changed; code spans are sized again below
     QWidget::changeEvent(event);
 }
 
@@ -113,4 +116,25 @@ void LessonView::render()
     document->setBaseUrl(folderUrl(m_lesson.folder()));
     m_browser->setSearchPaths({ m_lesson.folder() });
     document->setMarkdown(text.markdown, QTextDocument::MarkdownDialectGitHub);
+    matchCodeFontSize(document, m_browser->font());
+}
+
+void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFont)
+{
+    // Qt's Markdown reader gives code the system's fixed font with that font's own size, which
+    // ignores the zoom: give code the size of the surrounding text instead.
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid() || !fragment.charFormat().fontFixedPitch())
+                continue;
+            QTextCharFormat format;
+            if (textFont.pointSizeF() > 0)
+                format.setFontPointSize(textFont.pointSizeF());
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(format);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTextDocument;
 class QTextBrowser;
 
 // Shows one lesson's Markdown (headings, code, tables, images), a notice when the text fell back
@@ -31,6 +32,7 @@ protected:
 
 private:
     void render();
+    static void matchCodeFontSize(QTextDocument *document, const QFont &textFont);
 
     QLabel *m_notice;
     QLabel *m_problems;
