@@ -93,7 +93,7 @@ bool ClientSwarm::addClient()
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_stop || m_launched >= quint32(SwarmConfig::maxClients))
         return false;
-    const quint32 id = ++m_launched;
+    const quint32 id = m_config.firstId + m_launched++;
     ClientOutcome &outcome = m_outcomes[id];
     outcome.id = id;
     m_threads.emplace(id, std::thread([this, id] { runClient(id); }));

@@ -28,6 +28,7 @@ struct SwarmConfig
     double holdSeconds = 0.0; // keep the connection open after the last reply
     int synRetries = 0; // TCP_SYNCNT when > 0; the kernel's tcp_syn_retries otherwise
     quint16 origin = 0;
+    quint32 firstId = 1; // client numbers start here (several swarms in one run stay distinct)
 
     static constexpr int maxClients = 5000;
     QString validate() const; // empty when usable
