@@ -2,14 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptQueueView</name>
+    <message>
+        <source>UDP has no accept queue: datagrams wait in the socket&apos;s receive buffer.</source>
+        <translation>UDP 没有全连接队列：数据报在套接字的接收缓冲区里等待。</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s accept queue cannot be read here.</source>
+        <translation>在这里无法读取内核的全连接队列。</translation>
+    </message>
+    <message>
+        <source>No listener yet: start a server.</source>
+        <translation>还没有监听套接字：请先启动服务器。</translation>
+    </message>
+    <message>
+        <source>Accept queue: %1 waiting for accept() · backlog %2, so room for %3</source>
+        <translation>全连接队列：%1 个连接在等待 accept() · backlog 为 %2，所以可容纳 %3 个</translation>
+    </message>
+    <message>
+        <source>… and %1 more slots</source>
+        <translation>……另有 %1 个位置</translation>
+    </message>
+    <message>
+        <source>, next in %1 s</source>
+        <translation>，%1 秒后再发</translation>
+    </message>
+    <message>
+        <source>Outside the queue (SYN_SENT, connect() still blocked): %1</source>
+        <translation>队列之外（SYN_SENT，connect() 仍在阻塞）：%1</translation>
+    </message>
+    <message>
+        <source>Dropped SYNs since the start (TcpExt ListenOverflows): %1</source>
+        <translation>开始以来被丢弃的 SYN（TcpExt ListenOverflows）：%1</translation>
+    </message>
+    <message>
+        <source>Same numbers in a terminal: %1</source>
+        <translation>在终端里查看同样的数字：%1</translation>
+    </message>
+    <message>
+        <source>Linux lets backlog + 1 connections wait: the queue counts as full only when it holds more than the backlog.</source>
+        <translation>Linux 允许 backlog + 1 个连接等待：只有队列长度超过 backlog 时才算满。</translation>
+    </message>
+    <message numerus="yes">
+        <source>client %1: SYN sent again %n time(s)</source>
+        <translation>
+            <numerusform>客户端 %1：SYN 已重发 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>One every (0 = all at once)</source>
+        <translation>间隔（0 = 同时发起）</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Timeout (0 = none)</source>
+        <translation>超时（0 = 不设）</translation>
+    </message>
+    <message>
+        <source>Target without a lab server</source>
+        <translation>没有实验服务器时的目标</translation>
+    </message>
+    <message>
+        <source>Add 1 client</source>
+        <translation>添加 1 个客户端</translation>
+    </message>
+    <message>
+        <source>Add N clients</source>
+        <translation>添加 N 个客户端</translation>
+    </message>
+    <message>
+        <source>Kill all clients</source>
+        <translation>结束所有客户端</translation>
+    </message>
+</context>
+<context>
     <name>LabArea</name>
     <message>
         <source>Lab</source>
         <translation>实验室</translation>
-    </message>
-    <message>
-        <source>The live lab appears here: real servers and clients on this machine, their threads, and the kernel's accept queue.</source>
-        <translation>实时实验室将显示在这里：本机上真实的服务器与客户端、它们的线程，以及内核的全连接队列。</translation>
     </message>
     <message>
         <source>Kernel: %1 %2 · net.core.somaxconn = %3</source>
@@ -18,6 +102,10 @@
     <message>
         <source>not available</source>
         <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Could not start the clients: %1</source>
+        <translation>无法启动客户端：%1</translation>
     </message>
 </context>
 <context>
@@ -104,6 +192,106 @@
     <message>
         <source>&lt;h3&gt;SocketLab %1&lt;/h3&gt;&lt;p&gt;Python socket programming, taught beside real sockets on this machine.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Kernel: %3 %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;套接字实验室 %1&lt;/h3&gt;&lt;p&gt;在本机真实套接字旁学习 Python 套接字编程。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;内核：%3 %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>地址族</translation>
+    </message>
+    <message>
+        <source>Port (0 = any)</source>
+        <translation>端口（0 = 任意）</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog（积压队列长度）</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Handler delay</source>
+        <translation>处理延时</translation>
+    </message>
+    <message>
+        <source>echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>sleep, then echo</source>
+        <translation>先睡眠，再回显</translation>
+    </message>
+    <message>
+        <source>CPU work, then echo</source>
+        <translation>先做 CPU 计算，再回显</translation>
+    </message>
+    <message>
+        <source>handout&apos;s loop (never ends)</source>
+        <translation>讲义里的循环（永不结束）</translation>
+    </message>
+    <message>
+        <source>handout&apos;s loop, fixed</source>
+        <translation>讲义里的循环（已修正）</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>%1 listening on %2</source>
+        <translation>%1 正在 %2 上监听</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>TimePanel</name>
+    <message numerus="yes">
+        <source>%n thread(s) waiting at the gate</source>
+        <translation>
+            <numerusform>%n 个线程在闸门前等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Step one call</source>
+        <translation>单步执行一次调用</translation>
+    </message>
+    <message>
+        <source>Slow motion: stretches the handlers&apos; sleep and CPU work</source>
+        <translation>慢动作：拉长处理器的睡眠和 CPU 计算</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
 </context>
 </TS>

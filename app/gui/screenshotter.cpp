@@ -4,11 +4,23 @@
 #include "mainwindow.h"
 #include "zoomcontroller.h"
 
+#include "acceptqueueview.h"
+#include "clientpanel.h"
+#include "labarea.h"
+#include "labcontroller.h"
+#include "serverpanel.h"
+
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QLayout>
 #include <QListWidget>
 #include <QPixmap>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
 
 namespace {
 
@@ -22,6 +34,17 @@ void settle(QWidget *window)
     }
     if (window->layout())
         window->layout()->activate();
+}
+
+// Runs the event loop for about ms milliseconds (the lab's frame timer keeps drawing).
+void pump(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(10);
+    }
 }
 
 } // namespace
@@ -56,6 +79,34 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
             written.append(path);
         }
     }
+    // The lab at work: TCPServer, backlog 2, a 10 s handler and six clients one every 40 ms:
+    // one being served, three in the accept queue, two outside in SYN_SENT (real sockets).
+    LabArea *lab = window->labArea();
+    lab->serverPanel()->modelBox()->setCurrentIndex(0);
+    lab->serverPanel()->backlogBox()->setValue(2);
+    lab->serverPanel()->handlerBox()->setCurrentIndex(1);
+    lab->serverPanel()->delayBox()->setValue(10.0);
+    lab->serverPanel()->startButton()->click();
+    lab->clientPanel()->countBox()->setValue(6);
+    lab->clientPanel()->everyBox()->setValue(40);
+    lab->clientPanel()->addManyButton()->click();
+    QElapsedTimer waited;
+    waited.start();
+    while (lab->queueView()->shownConnecting() < 2 && waited.elapsed() < 5000)
+        pump(50);
+    pump(1300); // past the first SYN retry, so the view shows retransmissions too
+    for (const QString &lang : LanguageSwitcher::languages()) {
+        window->setLanguage(lang);
+        window->zoom()->setPercent(100);
+        settle(window);
+        const QString path = QDir(directory).filePath(QStringLiteral("lab-%1.png").arg(lang));
+        if (!window->grab().save(path)) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return {};
+        }
+        written.append(path);
+    }
+    lab->controller()->reset();
     window->setLanguage(language);
     window->zoom()->setPercent(zoom);
     return written;

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "client/clientswarm.h"
+#include "probe/kernelprobe.h"
+#include "server/server.h"
+#include "trace/eventhub.h"
+#include "trace/gate.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <vector>
+
+// Owns one lab run: the server, the client swarms, the kernel probe, the hub and the gate.
+// Worker threads only push events; once per frame (33 ms) the GUI thread drains the hub and the
+// probe's newest sample and hands both on in one signal — never one signal per socket event.
+class LabController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LabController)
+
+public:
+    explicit LabController(QObject *parent = nullptr);
+    ~LabController() override;
+
+    bool startServer(const ServerConfig &config, QString *error);
+    void stopServer();
+    bool isServerRunning() const { return m_server && m_server->isRunning(); }
+    const Server *server() const { return m_server.get(); }
+
+    // Clients against the running server (or config's own target when no server runs).
+    bool addClients(const SwarmConfig &config, QString *error);
+    void killClients();
+    int clientCount() const;
+
+    void reset(); // stop everything and forget the run
+    Gate *gate() { return &m_gate; }
+    const ProbeSample &latestSample() const { return m_sample; }
+    qint64 startNs() const { return m_startNs; }
+    quint64 droppedEvents() const { return m_hub.dropped(); }
+
+signals:
+    // One frame's worth: every event since the last frame and the newest probe sample.
+    void frame(const std::vector<Event> &events, const ProbeSample &sample);
+    void serverStateChanged(bool running);
+
+private:
+    void tick();
+    void restartProbe();
+
+    EventHub m_hub;
+    Gate m_gate;
+    std::unique_ptr<Server> m_server;
+    std::vector<std::unique_ptr<ClientSwarm>> m_swarms;
+    std::unique_ptr<KernelProbe> m_probe;
+    ProbeSample m_sample;
+    std::vector<Event> m_batch;
+    QTimer m_timer;
+    qint64 m_startNs = 0;
+    quint32 m_nextClientBase = 0;
+};

@@ -1,0 +1,70 @@
+#include "timepanel.h"
+
+#include "trace/gate.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+TimePanel::TimePanel(Gate *gate, QWidget *parent)
+    : QWidget(parent)
+    , m_gate(gate)
+    , m_pause(new QPushButton(this))
+    , m_step(new QPushButton(this))
+    , m_speed(new QComboBox(this))
+    , m_reset(new QPushButton(this))
+    , m_waiting(new QLabel(this))
+{
+    setObjectName(QStringLiteral("timePanel"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pause);
+    layout->addWidget(m_step);
+    layout->addWidget(m_speed);
+    layout->addWidget(m_reset);
+    layout->addWidget(m_waiting, 1);
+    m_pause->setCheckable(true);
+    for (double speed : { 1.0, 0.5, 0.25, 0.1 })
+        m_speed->addItem(QStringLiteral("×%1").arg(speed), speed);
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+        m_gate->setMode(paused ? Gate::Mode::Pause : Gate::Mode::Run);
+        retranslate();
+    });
+    connect(m_step, &QPushButton::clicked, this, [this] { m_gate->step(0); });
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this] { m_gate->setSpeed(m_speed->currentData().toDouble()); });
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        m_pause->setChecked(false);
+        emit resetRequested();
+    });
+    // Why queued: waitersChanged() is emitted on the worker thread that starts or stops waiting.
+    connect(m_gate, &Gate::waitersChanged, this, &TimePanel::showWaiters, Qt::QueuedConnection);
+    retranslate();
+}
+
+void TimePanel::showWaiters()
+{
+    const auto waiters = m_gate->waiters();
+    m_waiting->setText(m_gate->mode() == Gate::Mode::Pause ? tr("%n thread(s) waiting at the gate",
+                                                                nullptr, int(waiters.size()))
+                                                           : QString());
+}
+
+void TimePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TimePanel::retranslate()
+{
+    m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
+    m_step->setText(tr("Step one call"));
+    m_step->setEnabled(m_pause->isChecked());
+    m_speed->setToolTip(tr("Slow motion: stretches the handlers' sleep and CPU work"));
+    m_reset->setText(tr("Reset"));
+    showWaiters();
+}

@@ -1,0 +1,134 @@
+// The live lab in the window, offscreen, on real sockets: start a server from its panel, add
+// clients, and watch the accept queue the kernel reports; start errors; pause and step.
+#include "acceptqueueview.h"
+#include "clientpanel.h"
+#include "labarea.h"
+#include "labcontroller.h"
+#include "serverpanel.h"
+#include "timepanel.h"
+#include "trace/gate.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+class TestLab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void queueFillsAsTheKernelSaysSo()
+    {
+        LabArea lab;
+        lab.resize(1000, 800);
+        lab.show();
+        ServerPanel *server = lab.serverPanel();
+        server->modelBox()->setCurrentIndex(0); // TCPServer: one client at a time
+        server->backlogBox()->setValue(2);
+        server->handlerBox()->setCurrentIndex(1); // sleep, then echo
+        server->delayBox()->setValue(10.0);
+        server->startButton()->click();
+        QVERIFY2(server->statusLabel()->text().contains(QStringLiteral("listening on 127.0.0.1:")),
+                 qPrintable(server->statusLabel()->text()));
+        QCOMPARE(server->startButton()->text(), QStringLiteral("Stop server"));
+
+        // Six clients, one every 40 ms: one in the handler, backlog + 1 = 3 queued, 2 outside.
+        lab.clientPanel()->countBox()->setValue(6);
+        lab.clientPanel()->everyBox()->setValue(40);
+        lab.clientPanel()->addManyButton()->click();
+        AcceptQueueView *view = lab.queueView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->shownConnecting(), 2, 10000);
+        QTRY_COMPARE(view->shownQueue(), 3);
+        QCOMPARE(view->shownCap(), 2);
+        QVERIFY(view->headline().contains(QStringLiteral("room for 3")));
+        QVERIFY(!view->grab().isNull());
+
+        lab.clientPanel()->killButton()->click();
+        server->startButton()->click(); // stop
+        QCOMPARE(server->statusLabel()->text(), QStringLiteral("Stopped."));
+        QCOMPARE(server->startButton()->text(), QStringLiteral("Start server"));
+        QVERIFY(!lab.controller()->isServerRunning());
+    }
+
+    void startErrorsAreShown()
+    {
+        // A port that is taken.
+        const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(holder, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        ::listen(holder, 1);
+        socklen_t length = sizeof address;
+        ::getsockname(holder, reinterpret_cast<sockaddr *>(&address), &length);
+        LabArea lab;
+        const auto spins = lab.serverPanel()->findChildren<QSpinBox *>();
+        QSpinBox *port = spins.value(0); // port, then backlog
+        QVERIFY(port && port->maximum() == 65535);
+        port->setValue(ntohs(address.sin_port));
+        lab.serverPanel()->startButton()->click();
+        ::close(holder);
+        const QString status = lab.serverPanel()->statusLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("Could not start")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("Address already in use")), qPrintable(status));
+        QVERIFY(!lab.controller()->isServerRunning());
+    }
+
+    void pauseAndStepOneCall()
+    {
+        LabArea lab;
+        lab.show();
+        lab.serverPanel()->handlerBox()->setCurrentIndex(0); // echo
+        lab.serverPanel()->startButton()->click();
+        QVERIFY(lab.controller()->isServerRunning());
+        Gate *gate = lab.controller()->gate();
+        bool inAccept = false;
+        connect(lab.controller(), &LabController::frame, this,
+                [&inAccept](const std::vector<Event> &events, const ProbeSample &) {
+                    for (const Event &e : events)
+                        inAccept = inAccept || (e.call == Call::Accept && e.phase == Phase::Enter);
+                });
+        QTRY_VERIFY(inAccept); // the server thread has passed the gate into accept(2)
+        // So once paused, the only thread to stop at the gate is the new client, before socket().
+        lab.timePanel()->pauseButton()->click();
+        QVERIFY(lab.timePanel()->stepButton()->isEnabled());
+        lab.clientPanel()->addOneButton()->click();
+        QTRY_COMPARE(int(gate->waiters().size()), 1);
+        QCOMPARE(gate->waiters().front().call, Call::Socket);
+        lab.timePanel()->stepButton()->click();
+        const auto describe = [gate] {
+            QStringList calls;
+            for (const Gate::Waiter &w : gate->waiters())
+                calls << callName(w.call);
+            return calls.join(QLatin1Char(','));
+        };
+        QTRY_COMPARE(describe(), QStringLiteral("connect"));
+        QTRY_COMPARE(gate->waiters().front().call, Call::Connect); // exactly one call went through
+        lab.timePanel()->pauseButton()->click(); // resume: everything runs
+        QTRY_COMPARE(int(gate->waiters().size()), 0);
+    }
+
+    void resetStopsEverything()
+    {
+        LabArea lab;
+        lab.serverPanel()->startButton()->click();
+        QVERIFY(lab.controller()->isServerRunning());
+        lab.clientPanel()->addManyButton()->click();
+        const auto buttons = lab.timePanel()->findChildren<QPushButton *>();
+        QPushButton *reset = buttons.value(2); // pause, step, reset
+        QCOMPARE(reset->text(), QStringLiteral("Reset"));
+        reset->click();
+        QVERIFY(!lab.controller()->isServerRunning());
+        QCOMPARE(lab.controller()->clientCount(), 0);
+        QCOMPARE(lab.serverPanel()->startButton()->text(), QStringLiteral("Start server"));
+    }
+};
+
+QTEST_MAIN(TestLab)
+#include "tst_lab.moc"
