@@ -90,6 +90,132 @@
     </message>
 </context>
 <context>
+    <name>ConnectionModel</name>
+    <message>
+        <source>Connecting (SYN retry %1)</source>
+        <translation>正在连接（SYN 第 %1 次重发）</translation>
+    </message>
+    <message>
+        <source>Connecting (SYN sent)</source>
+        <translation>正在连接（已发出 SYN）</translation>
+    </message>
+    <message>
+        <source>Handshake done, not queued</source>
+        <translation>握手已完成，但未进入队列</translation>
+    </message>
+    <message>
+        <source>In the accept queue</source>
+        <translation>在全连接队列中</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已被 accept</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已得到服务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Connect (s)</source>
+        <translation>连接 (秒)</translation>
+    </message>
+    <message>
+        <source>First byte (s)</source>
+        <translation>首字节 (秒)</translation>
+    </message>
+    <message>
+        <source>Done (s)</source>
+        <translation>完成 (秒)</translation>
+    </message>
+    <message>
+        <source>Latency (s)</source>
+        <translation>耗时 (秒)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最近的调用</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间 (秒)</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>对应的 Python</translation>
+    </message>
+</context>
+<context>
     <name>LabArea</name>
     <message>
         <source>Lab</source>
@@ -263,6 +389,21 @@
     <message>
         <source>Stopped.</source>
         <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadLaneModel</name>
+    <message>
+        <source>worker %1 (tid %2)</source>
+        <translation>工作线程 %1（tid %2）</translation>
+    </message>
+    <message>
+        <source>child %1 (pid %2)</source>
+        <translation>子进程 %1（pid %2）</translation>
+    </message>
+    <message>
+        <source>server (tid %1)</source>
+        <translation>服务器（tid %1）</translation>
     </message>
 </context>
 <context>

@@ -217,7 +217,9 @@ private slots:
             swarm.stop();
         }
         QCOMPARE(openFdCount(), fdsBefore);
-        QCOMPARE(threadCount(), threadsBefore);
+        // A joined thread can linger in /proc/self/task for a moment, and so can a thread of an
+        // earlier test that was counted in threadsBefore: no thread may be left over.
+        QTRY_VERIFY(threadCount() <= threadsBefore);
         QCOMPARE(::waitpid(-1, nullptr, WNOHANG), -1); // no child left, not even a zombie
         QCOMPARE(errno, ECHILD);
         if (family == Family::Unix)

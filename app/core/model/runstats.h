@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/clienttrack.h"
+#include "trace/event.h"
+
+#include <QString>
+#include <map>
+#include <tuple>
+#include <vector>
+
+// Per-run figures from events: client outcomes, latencies, burst time, overlap, and a summary.
+class RunStats
+{
+public:
+    struct Totals
+    {
+        int started = 0;
+        int finished = 0;
+        int ok = 0;
+        int refused = 0;
+        int timedOut = 0;
+        int failed = 0;
+        int stopped = 0;
+        std::vector<double> latencies; // seconds from start to done, ok clients, by client id
+        double totalSeconds = 0.0; // first client's start to the last client's done
+        double throughput = 0.0; // ok clients per second of totalSeconds
+        int maxConcurrentHandles = 0; // 0: no handle() seen (the server is not traced)
+    };
+
+    void applyEvents(const std::vector<Event> &batch);
+    void clear() { m_runs.clear(); }
+
+    std::vector<quint16> origins() const;
+    Totals totals(quint16 origin) const;
+    // "8 clients, 2.0 s each: finished in 16.0 s — one at a time". One at a time, all at once or
+    // overlapping is what handle() measurably did; `serial` (what the server model promises) is
+    // used only when no handle() was seen.
+    QString summary(quint16 origin, double handlerDelaySeconds, bool serial) const;
+    // "8 个客户端，每个 2.0 秒：共用 16.0 秒 — 一次一个".
+    QString summaryZh(quint16 origin, double handlerDelaySeconds, bool serial) const;
+
+private:
+    enum class Overlap { OneAtATime, AllAtOnce, Some };
+    using HandleKey = std::tuple<qint32, qint32, quint32>; // pid, tid, connection
+    struct Run
+    {
+        std::map<quint32, ClientTrack> clients;
+        std::map<HandleKey, qint64> openHandles; // entered, not yet left: since when
+        std::vector<std::pair<qint64, qint64>> handles; // [enter, leave] of each finished handle()
+    };
+
+    static int maxOverlap(const Run &run);
+    static Overlap overlap(const Totals &totals, bool serial);
+
+    std::map<quint16, Run> m_runs;
+};
