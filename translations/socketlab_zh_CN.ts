@@ -233,6 +233,49 @@
         <source>Could not start the clients: %1</source>
         <translation>无法启动客户端：%1</translation>
     </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Threads and processes</source>
+        <translation>线程与进程</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Filter by call, e.g. accept or recv</source>
+        <translation>按调用筛选，例如 accept 或 recv</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>复制为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>LaneDelegate</name>
+    <message>
+        <source>✕ finished</source>
+        <translation>✕ 已结束</translation>
+    </message>
+    <message>
+        <source>· idle</source>
+        <translation>· 空闲</translation>
+    </message>
+    <message>
+        <source>■ blocked in %1() for %2 s</source>
+        <translation>■ 阻塞在 %1() 中，已 %2 秒</translation>
+    </message>
+    <message>
+        <source>◔ sleeping in %1() for %2 s</source>
+        <translation>◔ 在 %1() 中睡眠，已 %2 秒</translation>
+    </message>
+    <message>
+        <source>▶ running %1() for %2 s</source>
+        <translation>▶ 正在运行 %1()，已 %2 秒</translation>
+    </message>
 </context>
 <context>
     <name>LessonView</name>

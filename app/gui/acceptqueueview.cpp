@@ -57,7 +57,7 @@ QSize AcceptQueueView::sizeHint() const
 QSize AcceptQueueView::minimumSizeHint() const
 {
     const int line = fontMetrics().height();
-    return { 16 * line, 6 * line };
+    return { 16 * line, 14 * line };
 }
 
 QRect AcceptQueueView::slotRect(int index) const

@@ -3,14 +3,29 @@
 #include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "labcontroller.h"
+#include "lanedelegate.h"
+#include "model/connectionmodel.h"
+#include "model/eventlogfilter.h"
+#include "model/eventlogmodel.h"
+#include "model/runstats.h"
+#include "model/threadlanemodel.h"
 #include "serverpanel.h"
 #include "timepanel.h"
 
+#include <QClipboard>
 #include <QEvent>
 #include <QFile>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSysInfo>
+#include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
@@ -35,9 +50,30 @@ LabArea::LabArea(QWidget *parent)
     , m_queueView(new AcceptQueueView(this))
     , m_message(new QLabel(this))
     , m_machine(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_connections(new ConnectionModel(this))
+    , m_lanes(new ThreadLaneModel(this))
+    , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_logFilter(new EventLogFilter(this))
+    , m_stats(std::make_unique<RunStats>())
+    , m_clientTable(new QTableView(this))
+    , m_laneList(new QListView(this))
+    , m_logTable(new QTableView(this))
+    , m_logSearch(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("labArea"));
-    auto *layout = new QVBoxLayout(this);
+    // Everything scrolls inside the frame, so the lab never forces the window to grow (a
+    // projector at 200 % zoom, a small laptop screen).
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_serverPanel);
     controls->addWidget(m_clientPanel);
@@ -45,7 +81,40 @@ LabArea::LabArea(QWidget *parent)
     layout->addWidget(m_timePanel);
     layout->addWidget(m_message);
     layout->addWidget(m_queueView, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 2);
     layout->addWidget(m_machine);
+    m_summary->setObjectName(QStringLiteral("runSummary"));
+    m_summary->setWordWrap(true);
+    QFont summaryFont = m_summary->font();
+    summaryFont.setBold(true);
+    m_summary->setFont(summaryFont);
+
+    // One model per view family; every view reads what the frame applied to it.
+    m_clientTable->setModel(m_connections);
+    m_clientTable->verticalHeader()->hide();
+    m_clientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_laneList->setModel(m_lanes);
+    m_laneList->setItemDelegate(new LaneDelegate(m_laneList));
+    m_logFilter->setSourceModel(m_log);
+    m_logTable->setModel(m_logFilter);
+    m_logTable->verticalHeader()->hide();
+    m_logTable->horizontalHeader()->setStretchLastSection(true);
+    auto *logPage = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logPage);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    auto *logBar = new QHBoxLayout;
+    auto *copy = new QPushButton(logPage);
+    copy->setObjectName(QStringLiteral("copyCsv"));
+    logBar->addWidget(m_logSearch, 1);
+    logBar->addWidget(copy);
+    logLayout->addLayout(logBar);
+    logLayout->addWidget(m_logTable);
+    m_tabs->addTab(m_clientTable, QString());
+    m_tabs->addTab(m_laneList, QString());
+    m_tabs->addTab(logPage, QString());
+    connect(m_logSearch, &QLineEdit::textChanged, m_logFilter, &EventLogFilter::setCallFilter);
+    connect(copy, &QPushButton::clicked, this, &LabArea::copyLogAsCsv);
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("labMessage"));
     m_machine->setObjectName(QStringLiteral("labMachine"));
@@ -58,19 +127,53 @@ LabArea::LabArea(QWidget *parent)
     connect(m_clientPanel, &ClientPanel::killRequested, m_controller, &LabController::killClients);
     connect(m_timePanel, &TimePanel::resetRequested, this, [this] {
         m_controller->reset();
+        m_connections->clear();
+        m_lanes->clear();
+        m_log->clear();
+        m_stats->clear();
+        m_summary->clear();
         m_queueView->clear();
         m_serverPanel->setStatus(ServerPanel::Status::Idle);
         m_message->clear();
     });
-    connect(m_controller, &LabController::frame, this,
-            [this](const std::vector<Event> &, const ProbeSample &sample) {
-                const Server *server = m_controller->server();
-                m_queueView->setSample(sample, server && !server->config().isStream());
-            });
+    connect(m_controller, &LabController::frame, this, &LabArea::applyFrame);
+    m_connections->setOrigin(m_controller->startNs());
+    m_lanes->setOrigin(m_controller->startNs());
+    m_log->setOrigin(m_controller->startNs());
     retranslate();
 }
 
 LabArea::~LabArea() = default;
+
+void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sample)
+{
+    const Server *server = m_controller->server();
+    m_queueView->setSample(sample, server && !server->config().isStream());
+    m_connections->applyEvents(events);
+    m_connections->applyProbe(sample);
+    m_lanes->applyEvents(events);
+    m_log->applyEvents(events);
+    m_stats->applyEvents(events);
+    const auto origins = m_stats->origins();
+    if (origins.empty())
+        return;
+    const double delay = server ? server->config().delaySeconds : 0.0;
+    const bool serial = server && server->config().model == ServerModel::Blocking;
+    m_summary->setText(m_language == QLatin1String("zh_CN")
+                               ? m_stats->summaryZh(origins.front(), delay, serial)
+                               : m_stats->summary(origins.front(), delay, serial));
+}
+
+void LabArea::setLanguage(const QString &language)
+{
+    m_language = language;
+    applyFrame({}, m_controller->latestSample());
+}
+
+void LabArea::copyLogAsCsv()
+{
+    QGuiApplication::clipboard()->setText(m_logFilter->toCsv());
+}
 
 void LabArea::startServer()
 {
@@ -108,6 +211,12 @@ void LabArea::changeEvent(QEvent *event)
 void LabArea::retranslate()
 {
     setTitle(tr("Lab"));
+    m_tabs->setTabText(0, tr("Clients"));
+    m_tabs->setTabText(1, tr("Threads and processes"));
+    m_tabs->setTabText(2, tr("Event log"));
+    m_logSearch->setPlaceholderText(tr("Filter by call, e.g. accept or recv"));
+    if (auto *copy = findChild<QPushButton *>(QStringLiteral("copyCsv")))
+        copy->setText(tr("Copy as CSV"));
     const QString somaxconn = readSysctl("/proc/sys/net/core/somaxconn");
     m_machine->setText(tr("Kernel: %1 %2 · net.core.somaxconn = %3")
                                .arg(QSysInfo::kernelType(), QSysInfo::kernelVersion(),

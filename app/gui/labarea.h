@@ -1,8 +1,22 @@
 #pragma once
 
+#include "probe/probesample.h"
+#include "trace/event.h"
+
 #include <QGroupBox>
+#include <memory>
+#include <vector>
 
 class AcceptQueueView;
+class ConnectionModel;
+class EventLogFilter;
+class EventLogModel;
+class QLineEdit;
+class QListView;
+class QTabWidget;
+class QTableView;
+class RunStats;
+class ThreadLaneModel;
 class ClientPanel;
 class LabController;
 class QLabel;
@@ -26,6 +40,13 @@ public:
     TimePanel *timePanel() const { return m_timePanel; }
     AcceptQueueView *queueView() const { return m_queueView; }
     QLabel *messageLabel() const { return m_message; }
+    QLabel *summaryLabel() const { return m_summary; }
+    ConnectionModel *connections() const { return m_connections; }
+    ThreadLaneModel *lanes() const { return m_lanes; }
+    EventLogModel *eventLog() const { return m_log; }
+    EventLogFilter *eventLogFilter() const { return m_logFilter; }
+    void setLanguage(const QString &language); // for the run summary, written in both languages
+    void copyLogAsCsv();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -35,6 +56,7 @@ private:
     void startServer();
     void stopServer();
     void addClients(int clients);
+    void applyFrame(const std::vector<Event> &events, const ProbeSample &sample);
 
     LabController *m_controller;
     ServerPanel *m_serverPanel;
@@ -43,4 +65,16 @@ private:
     AcceptQueueView *m_queueView;
     QLabel *m_message;
     QLabel *m_machine;
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    ConnectionModel *m_connections;
+    ThreadLaneModel *m_lanes;
+    EventLogModel *m_log;
+    EventLogFilter *m_logFilter;
+    std::unique_ptr<RunStats> m_stats;
+    QTableView *m_clientTable;
+    QListView *m_laneList;
+    QTableView *m_logTable;
+    QLineEdit *m_logSearch;
+    QString m_language = QStringLiteral("en");
 };

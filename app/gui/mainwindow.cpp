@@ -52,7 +52,7 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
     resize(1280, 800);
-    m_splitter->setSizes({ 240, 600, 440 });
+    m_splitter->setSizes({ 220, 540, 620 });
 
     createMenus();
     m_lessonView->setCatalogIssues(m_catalog.issues());
@@ -108,6 +108,7 @@ void MainWindow::createMenus()
 void MainWindow::retranslate()
 {
     m_shownLanguage = m_language->language();
+    m_labArea->setLanguage(m_shownLanguage);
     setWindowTitle(tr("SocketLab — Python sockets, live"));
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));

@@ -4,6 +4,10 @@
 #include "clientpanel.h"
 #include "labarea.h"
 #include "labcontroller.h"
+#include "lanedelegate.h"
+#include "model/connectionmodel.h"
+#include "model/eventlogmodel.h"
+#include "model/threadlanemodel.h"
 #include "serverpanel.h"
 #include "timepanel.h"
 #include "trace/gate.h"
@@ -49,11 +53,58 @@ private slots:
         QVERIFY(view->headline().contains(QStringLiteral("room for 3")));
         QVERIFY(!view->grab().isNull());
 
+        // The same run in the models: six client rows, the server thread asleep in its handler,
+        // and the log's Python column.
+        QTRY_COMPARE(lab.connections()->rowCount(), 6);
+        QTRY_VERIFY(lab.lanes()->rowCount() >= 1);
+        const QModelIndex lane = lab.lanes()->index(0);
+        QTRY_COMPARE(lab.lanes()->index(0).data(ThreadLaneModel::CallRole).toString(),
+                     QStringLiteral("sleep"));
+        QVERIFY(lane.data(ThreadLaneModel::SleepingRole).toBool());
+        QVERIFY(LaneDelegate::stateText(lab.lanes()->index(0))
+                        .contains(QStringLiteral("sleeping")));
+        bool acceptLine = false;
+        for (int row = 0; row < lab.eventLog()->rowCount(); ++row)
+            acceptLine = acceptLine
+                    || lab.eventLog()
+                               ->index(row, int(EventLogModel::Column::Python))
+                               .data()
+                               .toString()
+                               .contains(QStringLiteral("sock.accept()"));
+        QVERIFY(acceptLine);
+
         lab.clientPanel()->killButton()->click();
         server->startButton()->click(); // stop
         QCOMPARE(server->statusLabel()->text(), QStringLiteral("Stopped."));
         QCOMPARE(server->startButton()->text(), QStringLiteral("Start server"));
         QVERIFY(!lab.controller()->isServerRunning());
+    }
+
+    void summaryTellsOneAtATimeFromAllAtOnce_data()
+    {
+        QTest::addColumn<int>("model");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("TCPServer") << 0 << QStringLiteral("one at a time");
+        QTest::newRow("ThreadingTCPServer") << 1 << QStringLiteral("all at once");
+    }
+    void summaryTellsOneAtATimeFromAllAtOnce()
+    {
+        QFETCH(int, model);
+        QFETCH(QString, expected);
+        LabArea lab;
+        lab.serverPanel()->modelBox()->setCurrentIndex(model);
+        lab.serverPanel()->handlerBox()->setCurrentIndex(1);
+        lab.serverPanel()->delayBox()->setValue(0.5);
+        lab.serverPanel()->startButton()->click();
+        lab.clientPanel()->countBox()->setValue(3);
+        lab.clientPanel()->addManyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.summaryLabel()->text().contains(QStringLiteral("finished")),
+                                 10000);
+        QVERIFY2(lab.summaryLabel()->text().contains(expected),
+                 qPrintable(lab.summaryLabel()->text()));
+        lab.setLanguage(QStringLiteral("zh_CN"));
+        QVERIFY2(lab.summaryLabel()->text().contains(QStringLiteral("个客户端")),
+                 qPrintable(lab.summaryLabel()->text()));
     }
 
     void startErrorsAreShown()

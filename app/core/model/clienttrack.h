@@ -56,7 +56,13 @@ struct ClientTrack
     bool applyKernel(const ClientProbe &probe, qint64 ns);
     bool isFinished() const { return doneNs != 0; }
     // Connecting or Connected: the stages the kernel can tell more about.
-    bool isRefinable() const { return stage == Stage::Connecting || stage == Stage::Connected; }
+    // The kernel knows more than the events while the client waits: connecting, or connected
+    // (and perhaps already waiting for its reply) while its connection sits in the queue.
+    bool isRefinable() const
+    {
+        return stage == Stage::Connecting || stage == Stage::Connected
+                || stage == Stage::WaitingReply;
+    }
 
     static QString stageKey(Stage stage); // "created", "connecting", …, "timed-out", "failed"
     static bool isFinal(Stage stage) { return stage >= Stage::Refused; }

@@ -7,7 +7,9 @@ void RunStats::applyEvents(const std::vector<Event> &batch)
 {
     for (const Event &e : batch) {
         if (e.actor == Actor::Client) {
-            ClientTrack &client = m_runs[e.origin].clients[e.connection];
+            Run &clientRun = m_runs[e.origin];
+            clientRun.lastClientNs = std::max(clientRun.lastClientNs, e.ns);
+            ClientTrack &client = clientRun.clients[e.connection];
             client.origin = e.origin;
             client.id = e.connection;
             client.apply(e);
@@ -70,6 +72,8 @@ RunStats::Totals RunStats::totals(quint16 origin) const
             break;
         }
     }
+    if (t.finished < t.started)
+        last = std::max(last, run.lastClientNs); // still running: up to the newest event
     if (last > first)
         t.totalSeconds = double(last - first) / 1e9;
     if (t.totalSeconds > 0.0)

@@ -47,6 +47,7 @@ private:
         std::map<quint32, ClientTrack> clients;
         std::map<HandleKey, qint64> openHandles; // entered, not yet left: since when
         std::vector<std::pair<qint64, qint64>> handles; // [enter, leave] of each finished handle()
+        qint64 lastClientNs = 0; // the newest client event: "so far" while clients still run
     };
 
     static int maxOverlap(const Run &run);
