@@ -1,0 +1,76 @@
+// experiment.json → lab settings: good presets read, every bad field named.
+#include "lesson/experimentpreset.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+} // namespace
+
+class TestExperimentPreset : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsTwoServersSideBySide()
+    {
+        QString error;
+        const auto preset = ExperimentPreset::fromJson(
+                json(R"({"servers": [{"model": "blocking", "backlog": 5, "handler": "sleep-echo",
+                                      "delay": 2},
+                                     {"model": "threading", "family": "inet6"}],
+                         "clients": {"count": 8, "every_ms": 100, "message": "hi", "timeout": 3},
+                         "paused": true})"),
+                &error);
+        QVERIFY2(preset, qPrintable(error));
+        QCOMPARE(int(preset->servers.size()), 2);
+        QCOMPARE(preset->servers[0].model, ServerModel::Blocking);
+        QCOMPARE(preset->servers[0].handler, HandlerKind::SleepEcho);
+        QCOMPARE(preset->servers[0].delaySeconds, 2.0);
+        QCOMPARE(preset->servers[1].model, ServerModel::Threading);
+        QCOMPARE(preset->servers[1].family, Family::Inet6);
+        QCOMPARE(preset->servers[1].host, QStringLiteral("::1"));
+        QCOMPARE(preset->servers[1].origin, quint16(1));
+        QCOMPARE(preset->clients.clients, 8);
+        QCOMPARE(preset->clients.arrival, Arrival::Every);
+        QCOMPARE(preset->clients.everyMs, 100);
+        QCOMPARE(preset->clients.message, QByteArray("hi"));
+        QCOMPARE(*preset->clients.timeout, 3.0);
+        QVERIFY(preset->paused);
+    }
+
+    void namesWhatIsWrong_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no servers") << QByteArray("{}") << QStringLiteral("\"servers\" must be");
+        QTest::newRow("three servers")
+                << QByteArray(R"({"servers": [{}, {}, {}]})") << QStringLiteral("one or two");
+        QTest::newRow("server not an object") << QByteArray(R"({"servers": [3]})")
+                                              << QStringLiteral("servers[0] must be an object");
+        QTest::newRow("unknown model") << QByteArray(R"({"servers": [{"model": "magic"}]})")
+                                       << QStringLiteral("servers[0]: unknown model");
+        QTest::newRow("backlog too big") << QByteArray(R"({"servers": [{"backlog": 1000}]})")
+                                         << QStringLiteral("servers[0].backlog must be");
+        QTest::newRow("count is text")
+                << QByteArray(R"({"servers": [{}], "clients": {"count": "many"}})")
+                << QStringLiteral("clients.count must be");
+    }
+    void namesWhatIsWrong()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!ExperimentPreset::fromJson(QJsonDocument::fromJson(text).object(), &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExperimentPreset)
+#include "tst_experimentpreset.moc"
