@@ -433,6 +433,14 @@
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
+    <message>
+        <source>Compare side by side with</source>
+        <translation>并排对比</translation>
+    </message>
+    <message>
+        <source>nothing (one server)</source>
+        <translation>不对比（一个服务器）</translation>
+    </message>
 </context>
 <context>
     <name>ThreadLaneModel</name>

@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 
@@ -48,6 +49,7 @@ LabArea::LabArea(QWidget *parent)
     , m_clientPanel(new ClientPanel(this))
     , m_timePanel(new TimePanel(m_controller->gate(), this))
     , m_queueView(new AcceptQueueView(this))
+    , m_twinQueueView(new AcceptQueueView(this))
     , m_message(new QLabel(this))
     , m_machine(new QLabel(this))
     , m_summary(new QLabel(this))
@@ -80,7 +82,12 @@ LabArea::LabArea(QWidget *parent)
     layout->addLayout(controls);
     layout->addWidget(m_timePanel);
     layout->addWidget(m_message);
-    layout->addWidget(m_queueView, 1);
+    auto *queues = new QHBoxLayout;
+    queues->addWidget(m_queueView);
+    queues->addWidget(m_twinQueueView);
+    m_twinQueueView->setObjectName(QStringLiteral("twinQueueView"));
+    m_twinQueueView->hide();
+    layout->addLayout(queues, 1);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 2);
     layout->addWidget(m_machine);
@@ -125,17 +132,7 @@ LabArea::LabArea(QWidget *parent)
     connect(m_serverPanel, &ServerPanel::stopRequested, this, &LabArea::stopServer);
     connect(m_clientPanel, &ClientPanel::addRequested, this, &LabArea::addClients);
     connect(m_clientPanel, &ClientPanel::killRequested, m_controller, &LabController::killClients);
-    connect(m_timePanel, &TimePanel::resetRequested, this, [this] {
-        m_controller->reset();
-        m_connections->clear();
-        m_lanes->clear();
-        m_log->clear();
-        m_stats->clear();
-        m_summary->clear();
-        m_queueView->clear();
-        m_serverPanel->setStatus(ServerPanel::Status::Idle);
-        m_message->clear();
-    });
+    connect(m_timePanel, &TimePanel::resetRequested, this, &LabArea::reset);
     connect(m_controller, &LabController::frame, this, &LabArea::applyFrame);
     m_connections->setOrigin(m_controller->startNs());
     m_lanes->setOrigin(m_controller->startNs());
@@ -145,29 +142,67 @@ LabArea::LabArea(QWidget *parent)
 
 LabArea::~LabArea() = default;
 
-void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sample)
+void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sample,
+                         const ProbeSample &twinSample)
 {
     const Server *server = m_controller->server();
+    const Server *twin = m_controller->twin();
     m_queueView->setSample(sample, server && !server->config().isStream());
+    m_twinQueueView->setVisible(twin != nullptr);
+    if (twin)
+        m_twinQueueView->setSample(twinSample, !twin->config().isStream());
     m_connections->applyEvents(events);
-    m_connections->applyProbe(sample);
+    m_connections->applyProbe(sample, 0);
+    if (twin)
+        m_connections->applyProbe(twinSample, 1);
     m_lanes->applyEvents(events);
     m_log->applyEvents(events);
     m_stats->applyEvents(events);
+    QStringList lines;
+    for (const Server *s : { server, twin }) {
+        const QString line = summaryLine(s);
+        if (!line.isEmpty())
+            lines << line;
+    }
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString LabArea::summaryLine(const Server *server) const
+{
+    if (!server)
+        return {};
+    const quint16 origin = server->config().origin;
     const auto origins = m_stats->origins();
-    if (origins.empty())
-        return;
-    const double delay = server ? server->config().delaySeconds : 0.0;
-    const bool serial = server && server->config().model == ServerModel::Blocking;
-    m_summary->setText(m_language == QLatin1String("zh_CN")
-                               ? m_stats->summaryZh(origins.front(), delay, serial)
-                               : m_stats->summary(origins.front(), delay, serial));
+    if (std::find(origins.begin(), origins.end(), origin) == origins.end())
+        return {};
+    const double delay = server->config().delaySeconds;
+    const bool serial = server->config().model == ServerModel::Blocking;
+    const QString text = m_language == QLatin1String("zh_CN")
+            ? m_stats->summaryZh(origin, delay, serial)
+            : m_stats->summary(origin, delay, serial);
+    return ServerConfig::pythonClassName(server->config().model, server->config().family)
+            + QStringLiteral(": ") + text;
+}
+
+void LabArea::reset()
+{
+    m_controller->reset();
+    m_connections->clear();
+    m_lanes->clear();
+    m_log->clear();
+    m_stats->clear();
+    m_summary->clear();
+    m_queueView->clear();
+    m_twinQueueView->clear();
+    m_twinQueueView->hide();
+    m_serverPanel->setStatus(ServerPanel::Status::Idle);
+    m_message->clear();
 }
 
 void LabArea::setLanguage(const QString &language)
 {
     m_language = language;
-    applyFrame({}, m_controller->latestSample());
+    applyFrame({}, m_controller->latestSample(), m_controller->latestTwinSample());
 }
 
 void LabArea::copyLogAsCsv()
@@ -178,12 +213,16 @@ void LabArea::copyLogAsCsv()
 void LabArea::startServer()
 {
     QString error;
-    if (!m_controller->startServer(m_serverPanel->config(), &error)) {
+    if (!m_controller->startServer(m_serverPanel->config(), &error, m_serverPanel->twinConfig())) {
         m_serverPanel->setStatus(ServerPanel::Status::Failed, error);
         return;
     }
-    m_serverPanel->setStatus(ServerPanel::Status::Listening,
-                             m_controller->server()->address().toString());
+    QString where = m_controller->server()->address().toString();
+    if (const Server *twin = m_controller->twin())
+        where += QStringLiteral(" + ")
+                + ServerConfig::pythonClassName(twin->config().model, twin->config().family)
+                + QLatin1Char(' ') + twin->address().toString();
+    m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
 }
 
 void LabArea::stopServer()

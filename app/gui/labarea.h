@@ -12,6 +12,7 @@ class ConnectionModel;
 class EventLogFilter;
 class EventLogModel;
 class QLineEdit;
+class Server;
 class QListView;
 class QTabWidget;
 class QTableView;
@@ -39,6 +40,7 @@ public:
     ClientPanel *clientPanel() const { return m_clientPanel; }
     TimePanel *timePanel() const { return m_timePanel; }
     AcceptQueueView *queueView() const { return m_queueView; }
+    AcceptQueueView *twinQueueView() const { return m_twinQueueView; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *summaryLabel() const { return m_summary; }
     ConnectionModel *connections() const { return m_connections; }
@@ -47,6 +49,7 @@ public:
     EventLogFilter *eventLogFilter() const { return m_logFilter; }
     void setLanguage(const QString &language); // for the run summary, written in both languages
     void copyLogAsCsv();
+    void reset(); // stop everything and clear every view (the Reset button)
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -56,13 +59,16 @@ private:
     void startServer();
     void stopServer();
     void addClients(int clients);
-    void applyFrame(const std::vector<Event> &events, const ProbeSample &sample);
+    void applyFrame(const std::vector<Event> &events, const ProbeSample &sample,
+                    const ProbeSample &twinSample);
+    QString summaryLine(const Server *server) const;
 
     LabController *m_controller;
     ServerPanel *m_serverPanel;
     ClientPanel *m_clientPanel;
     TimePanel *m_timePanel;
     AcceptQueueView *m_queueView;
+    AcceptQueueView *m_twinQueueView;
     QLabel *m_message;
     QLabel *m_machine;
     QLabel *m_summary;

@@ -13,17 +13,34 @@ LabController::~LabController()
 {
     m_timer.stop();
     m_probe.reset();
+    m_twinProbe.reset();
     m_swarms.clear(); // stops and joins every client thread
     m_server.reset(); // stops and joins the server's threads and children
+    m_twin.reset();
 }
 
-bool LabController::startServer(const ServerConfig &config, QString *error)
+bool LabController::startServer(const ServerConfig &config, QString *error,
+                                const std::optional<ServerConfig> &twin)
 {
     stopServer();
-    m_server = Server::create(config, &m_hub, &m_gate);
+    ServerConfig first = config;
+    first.origin = 0;
+    m_server = Server::create(first, &m_hub, &m_gate);
     if (!m_server->start(error)) {
         m_server.reset();
         return false;
+    }
+    if (twin) {
+        ServerConfig second = *twin;
+        second.origin = 1;
+        second.port = 0; // its own port, whatever the first one uses
+        m_twin = Server::create(second, &m_hub, &m_gate);
+        if (!m_twin->start(error)) {
+            m_twin.reset();
+            m_server->stop();
+            m_server.reset();
+            return false;
+        }
     }
     restartProbe();
     m_timer.start();
@@ -36,8 +53,13 @@ void LabController::stopServer()
     if (!m_server)
         return;
     m_probe.reset();
+    m_twinProbe.reset();
     m_server->stop();
     m_server.reset();
+    if (m_twin) {
+        m_twin->stop();
+        m_twin.reset();
+    }
     tick(); // the last events of the stop
     emit serverStateChanged(false);
 }
@@ -54,9 +76,25 @@ bool LabController::addClients(const SwarmConfig &config, QString *error)
         swarmConfig.datagram = !m_server->config().isStream();
     }
     swarmConfig.firstId = m_nextClientBase + 1;
+    swarmConfig.origin = 0;
     auto swarm = std::make_unique<ClientSwarm>(swarmConfig, &m_hub, &m_gate);
     if (!swarm->start(error))
         return false;
+    if (m_twin) {
+        // The same burst against the twin, started in the same instant, numbered the same.
+        SwarmConfig twinConfig = swarmConfig;
+        const Address address = m_twin->address();
+        twinConfig.family = address.family();
+        twinConfig.host = address.host();
+        twinConfig.port = address.port();
+        twinConfig.unixPath = address.path();
+        twinConfig.datagram = !m_twin->config().isStream();
+        twinConfig.origin = 1;
+        auto twinSwarm = std::make_unique<ClientSwarm>(twinConfig, &m_hub, &m_gate);
+        if (!twinSwarm->start(error))
+            return false;
+        m_swarms.push_back(std::move(twinSwarm));
+    }
     m_nextClientBase += quint32(qMax(swarmConfig.clients, 0));
     m_swarms.push_back(std::move(swarm));
     restartProbe();
@@ -84,41 +122,49 @@ void LabController::reset()
     m_timer.stop();
     m_gate.setMode(Gate::Mode::Run);
     m_probe.reset();
+    m_twinProbe.reset();
     m_swarms.clear();
+    if (m_twin) {
+        m_twin->stop();
+        m_twin.reset();
+    }
     if (m_server) {
         m_server->stop();
         m_server.reset();
         emit serverStateChanged(false);
     }
+    m_twinSample = {};
     m_hub.drain(m_batch);
     m_sample = {};
     m_nextClientBase = 0;
     m_startNs = Clock::nowNs();
 }
 
-void LabController::restartProbe()
+std::unique_ptr<KernelProbe> LabController::probeFor(const Server *server, quint16 origin) const
 {
     // The probe needs a TCP port or a Unix path to watch, and our clients for their stages.
     ProbeTarget target;
-    if (m_server) {
-        const Address address = m_server->address();
+    if (server) {
+        const Address address = server->address();
         target.family = address.family();
         target.port = address.port();
         target.path = address.path();
-        target.ownListenerFd = m_server->config().isStream() ? m_server->listenerFd() : -1;
+        target.ownListenerFd = server->config().isStream() ? server->listenerFd() : -1;
     } else if (!m_swarms.empty()) {
         const SwarmConfig &c = m_swarms.back()->config();
         target.family = c.family;
         target.port = c.port;
         target.path = c.unixPath;
     } else {
-        return;
+        return nullptr;
     }
     // Why a copy of the swarm list: the probe thread calls this while the GUI thread may add a
     // swarm; each ClientSwarm::liveSockets() is itself thread-safe.
     std::vector<ClientSwarm *> swarms;
-    for (const auto &swarm : m_swarms)
-        swarms.push_back(swarm.get());
+    for (const auto &swarm : m_swarms) {
+        if (swarm->config().origin == origin)
+            swarms.push_back(swarm.get());
+    }
     target.clients = [swarms] {
         std::vector<ClientSwarm::LiveSocket> all;
         for (ClientSwarm *swarm : swarms) {
@@ -127,8 +173,15 @@ void LabController::restartProbe()
         }
         return all;
     };
-    m_probe = std::make_unique<KernelProbe>(target);
-    m_probe->start(20);
+    auto probe = std::make_unique<KernelProbe>(target);
+    probe->start(20);
+    return probe;
+}
+
+void LabController::restartProbe()
+{
+    m_probe = probeFor(m_server.get(), 0);
+    m_twinProbe = m_twin ? probeFor(m_twin.get(), 1) : nullptr;
 }
 
 void LabController::tick()
@@ -136,5 +189,7 @@ void LabController::tick()
     m_hub.drain(m_batch);
     if (m_probe)
         m_sample = m_probe->latest();
-    emit frame(m_batch, m_sample);
+    if (m_twinProbe)
+        m_twinSample = m_twinProbe->latest();
+    emit frame(m_batch, m_sample, m_twinSample);
 }

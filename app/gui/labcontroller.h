@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
+#include <optional>
 #include <vector>
 
 // Owns one lab run: the server, the client swarms, the kernel probe, the hub and the gate.
@@ -23,10 +24,14 @@ public:
     explicit LabController(QObject *parent = nullptr);
     ~LabController() override;
 
-    bool startServer(const ServerConfig &config, QString *error);
+    // With a twin, a second server (origin 1) runs beside the first on its own port, and every
+    // client burst goes to both at once: the side-by-side comparison.
+    bool startServer(const ServerConfig &config, QString *error,
+                     const std::optional<ServerConfig> &twin = std::nullopt);
     void stopServer();
     bool isServerRunning() const { return m_server && m_server->isRunning(); }
     const Server *server() const { return m_server.get(); }
+    const Server *twin() const { return m_twin.get(); }
 
     // Clients against the running server (or config's own target when no server runs).
     bool addClients(const SwarmConfig &config, QString *error);
@@ -36,21 +41,27 @@ public:
     void reset(); // stop everything and forget the run
     Gate *gate() { return &m_gate; }
     const ProbeSample &latestSample() const { return m_sample; }
+    const ProbeSample &latestTwinSample() const { return m_twinSample; }
     qint64 startNs() const { return m_startNs; }
     quint64 droppedEvents() const { return m_hub.dropped(); }
 
 signals:
     // One frame's worth: every event since the last frame and the newest probe sample.
-    void frame(const std::vector<Event> &events, const ProbeSample &sample);
+    void frame(const std::vector<Event> &events, const ProbeSample &sample,
+               const ProbeSample &twinSample);
     void serverStateChanged(bool running);
 
 private:
     void tick();
     void restartProbe();
+    std::unique_ptr<KernelProbe> probeFor(const Server *server, quint16 origin) const;
 
     EventHub m_hub;
     Gate m_gate;
     std::unique_ptr<Server> m_server;
+    std::unique_ptr<Server> m_twin;
+    std::unique_ptr<KernelProbe> m_twinProbe;
+    ProbeSample m_twinSample;
     std::vector<std::unique_ptr<ClientSwarm>> m_swarms;
     std::unique_ptr<KernelProbe> m_probe;
     ProbeSample m_sample;

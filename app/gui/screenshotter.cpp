@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLayout>
 #include <QListWidget>
 #include <QPixmap>
@@ -106,7 +107,32 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
         }
         written.append(path);
     }
-    lab->controller()->reset();
+    lab->reset();
+
+    // The comparison: the same six clients against TCPServer and ThreadingTCPServer, 1 s each.
+    lab->serverPanel()->compareBox()->setCurrentIndex(2);
+    lab->serverPanel()->backlogBox()->setValue(5);
+    lab->serverPanel()->delayBox()->setValue(1.0);
+    lab->serverPanel()->startButton()->click();
+    lab->clientPanel()->everyBox()->setValue(0);
+    lab->clientPanel()->addManyButton()->click();
+    waited.restart();
+    while (lab->summaryLabel()->text().count(QStringLiteral("finished")) < 2
+           && lab->summaryLabel()->text().count(QStringLiteral("共用")) < 2
+           && waited.elapsed() < 15000)
+        pump(50);
+    for (const QString &lang : LanguageSwitcher::languages()) {
+        window->setLanguage(lang);
+        settle(window);
+        const QString path = QDir(directory).filePath(QStringLiteral("compare-%1.png").arg(lang));
+        if (!window->grab().save(path)) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return {};
+        }
+        written.append(path);
+    }
+    lab->reset();
+    lab->serverPanel()->compareBox()->setCurrentIndex(0);
     window->setLanguage(language);
     window->zoom()->setPercent(zoom);
     return written;

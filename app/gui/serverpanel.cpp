@@ -16,6 +16,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     , m_port(new QSpinBox(this))
     , m_backlog(new QSpinBox(this))
     , m_handler(new QComboBox(this))
+    , m_compare(new QComboBox(this))
     , m_delay(new QDoubleSpinBox(this))
     , m_start(new QPushButton(this))
     , m_status(new QLabel(this))
@@ -34,6 +35,10 @@ ServerPanel::ServerPanel(QWidget *parent)
                               HandlerKind::SeedLoop, HandlerKind::SeedFixed })
         m_handler->addItem(QString(), int(kind));
     m_handler->setCurrentIndex(1);
+    m_compare->addItem(QString(), -1);
+    for (ServerModel model : { ServerModel::Blocking, ServerModel::Threading, ServerModel::Forking,
+                               ServerModel::Udp, ServerModel::ThreadingUdp })
+        m_compare->addItem(ServerConfig::pythonClassName(model, Family::Inet), int(model));
     m_delay->setRange(0.0, 10.0);
     m_delay->setDecimals(1);
     m_delay->setSingleStep(0.5);
@@ -43,7 +48,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("serverStatus"));
     for (QWidget *field :
-         QList<QWidget *>{ m_model, m_family, m_port, m_backlog, m_handler, m_delay })
+         QList<QWidget *>{ m_model, m_family, m_port, m_backlog, m_handler, m_delay, m_compare })
         m_form->addRow(new QLabel(this), field); // label texts are set in retranslate()
     m_form->addRow(m_start);
     m_form->addRow(m_status);
@@ -67,11 +72,23 @@ ServerConfig ServerPanel::config() const
     return config;
 }
 
+std::optional<ServerConfig> ServerPanel::twinConfig() const
+{
+    const int model = m_compare->currentData().toInt();
+    if (model < 0)
+        return std::nullopt;
+    ServerConfig twin = config();
+    twin.model = ServerModel(model);
+    twin.port = 0;
+    return twin;
+}
+
 void ServerPanel::setStatus(Status status, const QString &detail)
 {
     m_state = status;
     m_detail = detail;
-    for (QWidget *w : QList<QWidget *>{ m_model, m_family, m_port, m_backlog, m_handler, m_delay })
+    for (QWidget *w :
+         QList<QWidget *>{ m_model, m_family, m_port, m_backlog, m_handler, m_delay, m_compare })
         w->setEnabled(status != Status::Listening);
     retranslate();
 }
@@ -86,8 +103,10 @@ void ServerPanel::changeEvent(QEvent *event)
 void ServerPanel::retranslate()
 {
     setTitle(tr("Server"));
-    const QStringList labels{ tr("Class"),   tr("Family"),  tr("Port (0 = any)"),
-                              tr("Backlog"), tr("Handler"), tr("Handler delay") };
+    const QStringList labels{
+        tr("Class"),   tr("Family"),        tr("Port (0 = any)"),           tr("Backlog"),
+        tr("Handler"), tr("Handler delay"), tr("Compare side by side with")
+    };
     for (int i = 0; i < labels.size(); ++i) {
         if (auto *label
             = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
@@ -99,6 +118,7 @@ void ServerPanel::retranslate()
         m_handler->setItemText(i, handlers[i]);
     const bool running = m_state == Status::Listening;
     m_start->setText(running ? tr("Stop server") : tr("Start server"));
+    m_compare->setItemText(0, tr("nothing (one server)"));
     const ServerConfig c = config();
     switch (m_state) {
     case Status::Idle:

@@ -3,6 +3,7 @@
 #include "server/serverconfig.h"
 
 #include <QGroupBox>
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -22,6 +23,9 @@ public:
     explicit ServerPanel(QWidget *parent = nullptr);
 
     ServerConfig config() const;
+    // The second server of a side-by-side comparison: the same settings, another class.
+    std::optional<ServerConfig> twinConfig() const;
+    QComboBox *compareBox() const { return m_compare; }
     enum class Status { Idle, Listening, Stopped, Failed };
     // What the status line says; texts are composed in retranslate() so they follow the language.
     void setStatus(Status status, const QString &detail = {});
@@ -48,6 +52,7 @@ private:
     QSpinBox *m_port;
     QSpinBox *m_backlog;
     QComboBox *m_handler;
+    QComboBox *m_compare;
     QDoubleSpinBox *m_delay;
     QPushButton *m_start;
     QLabel *m_status;

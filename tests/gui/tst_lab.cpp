@@ -107,6 +107,33 @@ private slots:
                  qPrintable(lab.summaryLabel()->text()));
     }
 
+    void compareSideBySide()
+    {
+        // The seed's classroom moment: the same burst against TCPServer and ThreadingTCPServer.
+        LabArea lab;
+        lab.show();
+        lab.serverPanel()->modelBox()->setCurrentIndex(0); // TCPServer
+        lab.serverPanel()->compareBox()->setCurrentIndex(2); // ThreadingTCPServer
+        lab.serverPanel()->handlerBox()->setCurrentIndex(1);
+        lab.serverPanel()->delayBox()->setValue(0.5);
+        lab.serverPanel()->startButton()->click();
+        QVERIFY(lab.controller()->twin());
+        QVERIFY(lab.controller()->twin()->address().port()
+                != lab.controller()->server()->address().port());
+        lab.clientPanel()->countBox()->setValue(4);
+        lab.clientPanel()->addManyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.summaryLabel()->text().count(QStringLiteral("finished")) == 2,
+                                 15000);
+        const QStringList lines = lab.summaryLabel()->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("TCPServer")), qPrintable(lines[0]));
+        QVERIFY2(lines[0].contains(QStringLiteral("one at a time")), qPrintable(lines[0]));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("ThreadingTCPServer")), qPrintable(lines[1]));
+        QVERIFY2(lines[1].contains(QStringLiteral("all at once")), qPrintable(lines[1]));
+        QVERIFY(lab.twinQueueView()->isVisible());
+        QCOMPARE(lab.connections()->rowCount(), 8); // four clients for each server
+    }
+
     void startErrorsAreShown()
     {
         // A port that is taken.
