@@ -253,6 +253,10 @@
         <source>Copy as CSV</source>
         <translation>复制为 CSV</translation>
     </message>
+    <message>
+        <source>This lesson&apos;s experiment.json cannot be used: %1</source>
+        <translation>本课的 experiment.json 无法使用：%1</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>
@@ -298,6 +302,10 @@
     <message>
         <source>Choose a lesson from the list.</source>
         <translation>请从列表中选择一课。</translation>
+    </message>
+    <message>
+        <source>▶ Run this lesson&apos;s experiment in the lab</source>
+        <translation>▶ 在实验室里运行本课的实验</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,14 @@ SwarmConfig ClientPanel::config(int clients) const
     return config;
 }
 
+void ClientPanel::setConfig(const SwarmConfig &config)
+{
+    m_count->setValue(qMax(1, config.clients));
+    m_every->setValue(config.arrival == Arrival::Every ? config.everyMs : 0);
+    m_message->setText(QString::fromUtf8(config.message));
+    m_timeout->setValue(config.timeout.value_or(0.0));
+}
+
 void ClientPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

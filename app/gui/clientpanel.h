@@ -21,6 +21,7 @@ public:
     explicit ClientPanel(QWidget *parent = nullptr);
 
     SwarmConfig config(int clients) const;
+    void setConfig(const SwarmConfig &config);
     int count() const;
     QPushButton *addOneButton() const { return m_addOne; }
     QPushButton *addManyButton() const { return m_addMany; }

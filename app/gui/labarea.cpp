@@ -4,6 +4,7 @@
 #include "clientpanel.h"
 #include "labcontroller.h"
 #include "lanedelegate.h"
+#include "lesson/experimentpreset.h"
 #include "model/connectionmodel.h"
 #include "model/eventlogfilter.h"
 #include "model/eventlogmodel.h"
@@ -182,6 +183,30 @@ QString LabArea::summaryLine(const Server *server) const
             : m_stats->summary(origin, delay, serial);
     return ServerConfig::pythonClassName(server->config().model, server->config().family)
             + QStringLiteral(": ") + text;
+}
+
+bool LabArea::runExperiment(const QJsonObject &experiment)
+{
+    QString error;
+    const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(experiment, &error);
+    reset();
+    if (!preset) {
+        m_message->setText(tr("This lesson's experiment.json cannot be used: %1").arg(error));
+        return false;
+    }
+    m_serverPanel->setConfig(preset->servers.front(),
+                             preset->servers.size() > 1
+                                     ? std::optional<ServerConfig>(preset->servers.back())
+                                     : std::nullopt);
+    m_clientPanel->setConfig(preset->clients);
+    startServer();
+    if (!m_controller->isServerRunning())
+        return false;
+    if (preset->paused && !m_timePanel->pauseButton()->isChecked())
+        m_timePanel->pauseButton()->click();
+    if (preset->clients.clients > 0)
+        addClients(preset->clients.clients);
+    return true;
 }
 
 void LabArea::reset()

@@ -4,6 +4,7 @@
 #include "trace/event.h"
 
 #include <QGroupBox>
+#include <QJsonObject>
 #include <memory>
 #include <vector>
 
@@ -50,6 +51,8 @@ public:
     void setLanguage(const QString &language); // for the run summary, written in both languages
     void copyLogAsCsv();
     void reset(); // stop everything and clear every view (the Reset button)
+    // Sets every control from a lesson's experiment.json and starts it; false + message if bad.
+    bool runExperiment(const QJsonObject &experiment);
 
 protected:
     void changeEvent(QEvent *event) override;

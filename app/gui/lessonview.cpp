@@ -7,6 +7,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QPushButton>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QUrl>
@@ -26,6 +27,7 @@ QUrl folderUrl(const QString &folder)
 LessonView::LessonView(QWidget *parent)
     : QWidget(parent)
     , m_notice(new QLabel(this))
+    , m_experiment(new QPushButton(this))
     , m_problems(new QLabel(this))
     , m_browser(new QTextBrowser(this))
 {
@@ -44,6 +46,11 @@ LessonView::LessonView(QWidget *parent)
     m_browser->setObjectName(QStringLiteral("lessonBrowser"));
     m_browser->setOpenExternalLinks(true);
     layout->addWidget(m_notice);
+    layout->addWidget(m_experiment, 0, Qt::AlignLeft);
+    m_experiment->setObjectName(QStringLiteral("runExperiment"));
+    m_experiment->hide();
+    connect(m_experiment, &QPushButton::clicked, this,
+            [this] { emit experimentRequested(m_lesson.experiment()); });
     layout->addWidget(m_problems);
     layout->addWidget(m_browser, 1);
     m_notice->hide();
@@ -95,6 +102,8 @@ void LessonView::render()
         m_problems->show();
     }
 
+    m_experiment->setText(tr("▶ Run this lesson's experiment in the lab"));
+    m_experiment->setVisible(m_hasLesson && !m_lesson.experiment().isEmpty());
     const LessonText text = m_hasLesson ? m_lesson.text(m_language) : LessonText();
     if (text.fallback) {
         m_notice->setText(tr("This lesson is not yet available in %1; it is shown in English.")

@@ -2,9 +2,11 @@
 
 #include "lesson/lesson.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTextDocument;
 class QTextBrowser;
 
@@ -25,6 +27,13 @@ public:
 
     QTextBrowser *browser() const { return m_browser; }
     QLabel *notice() const { return m_notice; }
+    QPushButton *experimentButton() const { return m_experiment; }
+
+signals:
+    // The lesson's experiment.json, to be set up and started in the lab.
+    void experimentRequested(const QJsonObject &experiment);
+
+public:
     QLabel *problems() const { return m_problems; }
 
 protected:
@@ -35,6 +44,7 @@ private:
     static void matchCodeFontSize(QTextDocument *document, const QFont &textFont);
 
     QLabel *m_notice;
+    QPushButton *m_experiment;
     QLabel *m_problems;
     QTextBrowser *m_browser;
     QList<LessonIssue> m_catalogIssues;

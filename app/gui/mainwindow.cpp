@@ -58,6 +58,7 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     m_lessonView->setCatalogIssues(m_catalog.issues());
     fillNavigator();
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentLesson);
+    connect(m_lessonView, &LessonView::experimentRequested, m_labArea, &LabArea::runExperiment);
     restoreSettings();
     retranslate();
 }

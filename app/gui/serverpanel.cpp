@@ -83,6 +83,17 @@ std::optional<ServerConfig> ServerPanel::twinConfig() const
     return twin;
 }
 
+void ServerPanel::setConfig(const ServerConfig &config, const std::optional<ServerConfig> &twin)
+{
+    m_model->setCurrentIndex(m_model->findData(int(config.model)));
+    m_family->setCurrentIndex(m_family->findData(int(config.family)));
+    m_port->setValue(config.port);
+    m_backlog->setValue(config.backlog);
+    m_handler->setCurrentIndex(m_handler->findData(int(config.handler)));
+    m_delay->setValue(config.delaySeconds);
+    m_compare->setCurrentIndex(twin ? m_compare->findData(int(twin->model)) : 0);
+}
+
 void ServerPanel::setStatus(Status status, const QString &detail)
 {
     m_state = status;

@@ -25,6 +25,7 @@ public:
     ServerConfig config() const;
     // The second server of a side-by-side comparison: the same settings, another class.
     std::optional<ServerConfig> twinConfig() const;
+    void setConfig(const ServerConfig &config, const std::optional<ServerConfig> &twin);
     QComboBox *compareBox() const { return m_compare; }
     enum class Status { Idle, Listening, Stopped, Failed };
     // What the status line says; texts are composed in retranslate() so they follow the language.

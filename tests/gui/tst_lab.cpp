@@ -5,6 +5,8 @@
 #include "labarea.h"
 #include "labcontroller.h"
 #include "lanedelegate.h"
+#include "lessonview.h"
+#include "mainwindow.h"
 #include "model/connectionmodel.h"
 #include "model/eventlogmodel.h"
 #include "model/threadlanemodel.h"
@@ -14,9 +16,12 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -26,7 +31,19 @@ class TestLab : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_settingsDir;
+
 private slots:
+    void initTestCase()
+    {
+        // The window remembers its state: keep that in a private folder, not the user's.
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("SocketLabTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_lab"));
+    }
+
     void queueFillsAsTheKernelSaysSo()
     {
         LabArea lab;
@@ -132,6 +149,28 @@ private slots:
         QVERIFY2(lines[1].contains(QStringLiteral("all at once")), qPrintable(lines[1]));
         QVERIFY(lab.twinQueueView()->isVisible());
         QCOMPARE(lab.connections()->rowCount(), 8); // four clients for each server
+    }
+
+    void lessonsExperimentRunsInOneClick()
+    {
+        // The backlog lesson's experiment.json, from the lesson view's button into the lab.
+        MainWindow window(QStringLiteral(SOCKETLAB_SOURCE_DIR "/lessons"));
+        window.show();
+        const int row = window.catalog().indexOf(QStringLiteral("listen-backlog"));
+        QVERIFY(row >= 0);
+        window.selectLesson(row);
+        QPushButton *run = window.lessonView()->experimentButton();
+        QVERIFY(run->isVisibleTo(&window));
+        run->click();
+        LabArea *lab = window.labArea();
+        QVERIFY(lab->controller()->isServerRunning());
+        QCOMPARE(lab->serverPanel()->backlogBox()->value(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(lab->queueView()->shownConnecting(), 2, 10000);
+        QTRY_COMPARE(lab->queueView()->shownQueue(), 3);
+        // A malformed experiment says why and starts nothing.
+        QVERIFY(!lab->runExperiment(QJsonObject{ { QStringLiteral("servers"), 3 } }));
+        QVERIFY(lab->messageLabel()->text().contains(QStringLiteral("\"servers\" must be")));
+        QVERIFY(!lab->controller()->isServerRunning());
     }
 
     void startErrorsAreShown()
