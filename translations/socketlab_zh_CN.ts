@@ -493,5 +493,9 @@
         <source>Reset</source>
         <translation>重置</translation>
     </message>
+    <message>
+        <source>Step one call of %1</source>
+        <translation>单步执行 %1 的一次调用</translation>
+    </message>
 </context>
 </TS>

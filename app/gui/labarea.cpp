@@ -121,6 +121,12 @@ LabArea::LabArea(QWidget *parent)
     m_tabs->addTab(m_clientTable, QString());
     m_tabs->addTab(m_laneList, QString());
     m_tabs->addTab(logPage, QString());
+    // Choosing a lane makes Step release that thread's next call only; no choice: any thread.
+    connect(m_laneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_timePanel->setStepTarget(current.data(ThreadLaneModel::TidRole).toInt(),
+                                           current.data().toString());
+            });
     connect(m_logSearch, &QLineEdit::textChanged, m_logFilter, &EventLogFilter::setCallFilter);
     connect(copy, &QPushButton::clicked, this, &LabArea::copyLogAsCsv);
     m_message->setWordWrap(true);

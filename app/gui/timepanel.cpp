@@ -32,7 +32,7 @@ TimePanel::TimePanel(Gate *gate, QWidget *parent)
         m_gate->setMode(paused ? Gate::Mode::Pause : Gate::Mode::Run);
         retranslate();
     });
-    connect(m_step, &QPushButton::clicked, this, [this] { m_gate->step(0); });
+    connect(m_step, &QPushButton::clicked, this, [this] { m_gate->step(m_stepTid); });
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this] { m_gate->setSpeed(m_speed->currentData().toDouble()); });
     connect(m_reset, &QPushButton::clicked, this, [this] {
@@ -41,6 +41,13 @@ TimePanel::TimePanel(Gate *gate, QWidget *parent)
     });
     // Why queued: waitersChanged() is emitted on the worker thread that starts or stops waiting.
     connect(m_gate, &Gate::waitersChanged, this, &TimePanel::showWaiters, Qt::QueuedConnection);
+    retranslate();
+}
+
+void TimePanel::setStepTarget(qint32 tid, const QString &who)
+{
+    m_stepTid = tid;
+    m_stepWho = who;
     retranslate();
 }
 
@@ -62,7 +69,7 @@ void TimePanel::changeEvent(QEvent *event)
 void TimePanel::retranslate()
 {
     m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
-    m_step->setText(tr("Step one call"));
+    m_step->setText(m_stepTid ? tr("Step one call of %1").arg(m_stepWho) : tr("Step one call"));
     m_step->setEnabled(m_pause->isChecked());
     m_speed->setToolTip(tr("Slow motion: stretches the handlers' sleep and CPU work"));
     m_reset->setText(tr("Reset"));

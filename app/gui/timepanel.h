@@ -20,6 +20,8 @@ public:
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stepButton() const { return m_step; }
     QComboBox *speedBox() const { return m_speed; }
+    // Step releases only this thread's next call (0 = whichever thread comes first).
+    void setStepTarget(qint32 tid, const QString &who);
 
 signals:
     void resetRequested();
@@ -37,4 +39,6 @@ private:
     QComboBox *m_speed;
     QPushButton *m_reset;
     QLabel *m_waiting;
+    qint32 m_stepTid = 0;
+    QString m_stepWho;
 };

@@ -227,6 +227,18 @@ private slots:
         };
         QTRY_COMPARE(describe(), QStringLiteral("connect"));
         QTRY_COMPARE(gate->waiters().front().call, Call::Connect); // exactly one call went through
+        // A step for another thread is not the client's (tst_gate proves the grant semantics with
+        // threads; here the panel must pass the chosen thread on).
+        lab.timePanel()->setStepTarget(999999, QStringLiteral("nobody"));
+        QCOMPARE(lab.timePanel()->stepButton()->text(), QStringLiteral("Step one call of nobody"));
+        lab.timePanel()->stepButton()->click();
+        QCOMPARE(describe(), QStringLiteral("connect"));
+        // The client's own thread, chosen: its connect() goes through.
+        const qint32 clientTid = gate->waiters().front().tid;
+        lab.timePanel()->setStepTarget(clientTid, QStringLiteral("client 1"));
+        lab.timePanel()->stepButton()->click();
+        QTRY_VERIFY(describe() != QStringLiteral("connect"));
+        lab.timePanel()->setStepTarget(0, QString());
         lab.timePanel()->pauseButton()->click(); // resume: everything runs
         QTRY_COMPARE(int(gate->waiters().size()), 0);
     }
