@@ -257,6 +257,10 @@
         <source>This lesson&apos;s experiment.json cannot be used: %1</source>
         <translation>本课的 experiment.json 无法使用：%1</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>
@@ -496,6 +500,57 @@
     <message>
         <source>Step one call of %1</source>
         <translation>单步执行 %1 的一次调用</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation>在全连接队列中</translation>
+    </message>
+    <message>
+        <source>being served</source>
+        <translation>正在被服务</translation>
+    </message>
+    <message>
+        <source>waiting for the reply</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>B · client %1</source>
+        <translation>B · 客户端 %1</translation>
+    </message>
+    <message>
+        <source>client %1: %2 from %3 s to %4 s (%5 s)</source>
+        <translation>客户端 %1：%2，从 %3 秒到 %4 秒（%5 秒）</translation>
+    </message>
+    <message>
+        <source>client %1: %2 at %3 s</source>
+        <translation>客户端 %1：%3 秒时%2</translation>
     </message>
 </context>
 </TS>

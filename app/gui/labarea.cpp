@@ -11,6 +11,7 @@
 #include "model/runstats.h"
 #include "model/threadlanemodel.h"
 #include "serverpanel.h"
+#include "timelineview.h"
 #include "timepanel.h"
 
 #include <QClipboard>
@@ -61,6 +62,7 @@ LabArea::LabArea(QWidget *parent)
     , m_logFilter(new EventLogFilter(this))
     , m_stats(std::make_unique<RunStats>())
     , m_clientTable(new QTableView(this))
+    , m_timeline(new TimelineView(m_connections, this))
     , m_laneList(new QListView(this))
     , m_logTable(new QTableView(this))
     , m_logSearch(new QLineEdit(this))
@@ -119,6 +121,10 @@ LabArea::LabArea(QWidget *parent)
     logLayout->addLayout(logBar);
     logLayout->addWidget(m_logTable);
     m_tabs->addTab(m_clientTable, QString());
+    auto *timelineScroll = new QScrollArea(this);
+    timelineScroll->setWidget(m_timeline);
+    timelineScroll->setWidgetResizable(true);
+    m_tabs->addTab(timelineScroll, QString());
     m_tabs->addTab(m_laneList, QString());
     m_tabs->addTab(logPage, QString());
     // Choosing a lane makes Step release that thread's next call only; no choice: any thread.
@@ -165,6 +171,7 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
     m_lanes->applyEvents(events);
     m_log->applyEvents(events);
     m_stats->applyEvents(events);
+    m_timeline->update(); // the "now" line moves every frame
     QStringList lines;
     for (const Server *s : { server, twin }) {
         const QString line = summaryLine(s);
@@ -282,8 +289,9 @@ void LabArea::retranslate()
 {
     setTitle(tr("Lab"));
     m_tabs->setTabText(0, tr("Clients"));
-    m_tabs->setTabText(1, tr("Threads and processes"));
-    m_tabs->setTabText(2, tr("Event log"));
+    m_tabs->setTabText(1, tr("Timeline"));
+    m_tabs->setTabText(2, tr("Threads and processes"));
+    m_tabs->setTabText(3, tr("Event log"));
     m_logSearch->setPlaceholderText(tr("Filter by call, e.g. accept or recv"));
     if (auto *copy = findChild<QPushButton *>(QStringLiteral("copyCsv")))
         copy->setText(tr("Copy as CSV"));

@@ -19,6 +19,7 @@ class QTabWidget;
 class QTableView;
 class RunStats;
 class ThreadLaneModel;
+class TimelineView;
 class ClientPanel;
 class LabController;
 class QLabel;
@@ -46,6 +47,8 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     ConnectionModel *connections() const { return m_connections; }
     ThreadLaneModel *lanes() const { return m_lanes; }
+    TimelineView *timeline() const { return m_timeline; }
+    QTabWidget *tabs() const { return m_tabs; }
     EventLogModel *eventLog() const { return m_log; }
     EventLogFilter *eventLogFilter() const { return m_logFilter; }
     void setLanguage(const QString &language); // for the run summary, written in both languages
@@ -82,6 +85,7 @@ private:
     EventLogFilter *m_logFilter;
     std::unique_ptr<RunStats> m_stats;
     QTableView *m_clientTable;
+    TimelineView *m_timeline;
     QListView *m_laneList;
     QTableView *m_logTable;
     QLineEdit *m_logSearch;

@@ -21,6 +21,7 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QThread>
 
 namespace {
@@ -121,6 +122,7 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
            && lab->summaryLabel()->text().count(QStringLiteral("共用")) < 2
            && waited.elapsed() < 15000)
         pump(50);
+    lab->tabs()->setCurrentIndex(1); // the timeline
     for (const QString &lang : LanguageSwitcher::languages()) {
         window->setLanguage(lang);
         settle(window);
@@ -133,6 +135,7 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     }
     lab->reset();
     lab->serverPanel()->compareBox()->setCurrentIndex(0);
+    lab->tabs()->setCurrentIndex(0);
     window->setLanguage(language);
     window->zoom()->setPercent(zoom);
     return written;

@@ -11,6 +11,7 @@
 #include "model/eventlogmodel.h"
 #include "model/threadlanemodel.h"
 #include "serverpanel.h"
+#include "timelineview.h"
 #include "timepanel.h"
 #include "trace/gate.h"
 
@@ -149,6 +150,26 @@ private slots:
         QVERIFY2(lines[1].contains(QStringLiteral("all at once")), qPrintable(lines[1]));
         QVERIFY(lab.twinQueueView()->isVisible());
         QCOMPARE(lab.connections()->rowCount(), 8); // four clients for each server
+
+        // The timeline of the same run: every client ends done; behind TCPServer some client
+        // waited in the accept queue (the kernel said so) while another was served.
+        const auto segments = lab.timeline()->segments();
+        int done = 0;
+        int queuedBehindTcpServer = 0;
+        for (const TimelineView::Segment &s : segments) {
+            done += s.kind == TimelineView::Kind::Done;
+            const bool first
+                    = lab.connections()->index(s.row, 0).data(ConnectionModel::OriginRole).toUInt()
+                    == 0;
+            queuedBehindTcpServer += first && s.kind == TimelineView::Kind::Queued;
+        }
+        QCOMPARE(done, 8);
+        QVERIFY(queuedBehindTcpServer >= 1);
+        lab.timeline()->resize(800, 400);
+        const auto served = std::find_if(segments.begin(), segments.end(), [](const auto &s) {
+            return s.kind == TimelineView::Kind::Served && s.end - s.start > 0.2;
+        });
+        QVERIFY(served != segments.end());
     }
 
     void lessonsExperimentRunsInOneClick()
