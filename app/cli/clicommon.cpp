@@ -17,6 +17,17 @@ void CliCommon::usageError(const QString &command, const QString &message)
     std::fprintf(stderr, "socketlab-cli %s: %s\n", qPrintable(command), qPrintable(message));
 }
 
+QCommandLineOption CliCommon::option(const char *name, const char *help, const char *value,
+                                     const char *fallback)
+{
+    QCommandLineOption o(QString::fromLatin1(name), QString::fromUtf8(help));
+    if (value)
+        o.setValueName(QString::fromLatin1(value));
+    if (fallback)
+        o.setDefaultValue(QString::fromLatin1(fallback));
+    return o;
+}
+
 bool CliCommon::parse(QCommandLineParser &parser, const QStringList &arguments,
                       const QString &command, int *exitCode)
 {

@@ -16,6 +16,9 @@ public:
     static bool parse(QCommandLineParser &parser, const QStringList &arguments,
                       const QString &command, int *exitCode);
     static void usageError(const QString &command, const QString &message);
+    // An option with its help, value name and default, from plain text.
+    static QCommandLineOption option(const char *name, const char *help,
+                                     const char *value = nullptr, const char *fallback = nullptr);
 
     // Numbers from options, range-checked; nullopt (after usageError) when out of range.
     static std::optional<double> number(const QCommandLineParser &parser, const QString &name,

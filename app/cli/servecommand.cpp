@@ -17,17 +17,6 @@ namespace {
 
 const QString command = QStringLiteral("serve");
 
-QCommandLineOption option(const char *name, const char *help, const char *value = nullptr,
-                          const char *fallback = nullptr)
-{
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromUtf8(help));
-    if (value)
-        o.setValueName(QString::fromLatin1(value));
-    if (fallback)
-        o.setDefaultValue(QString::fromLatin1(fallback));
-    return o;
-}
-
 } // namespace
 
 int ServeCommand::run(const QStringList &arguments)
@@ -37,28 +26,33 @@ int ServeCommand::run(const QStringList &arguments)
             "Run one lab server (raw POSIX sockets, like Python's socketserver) until SIGINT or "
             "SIGTERM. Real clients (nc, Python, socketlab-cli swarm) can talk to it."));
     parser.addOptions({
-            option("model",
-                   "blocking (TCPServer), threading (ThreadingTCPServer), forking "
-                   "(ForkingTCPServer), udp (UDPServer), threading-udp.",
-                   "MODEL", "blocking"),
-            option("family", "inet, inet6 or unix.", "FAMILY", "inet"),
-            option("host", "Address to bind (default: the loopback of the family).", "HOST"),
-            option("port", "Port, 0 = any free port (printed once bound).", "PORT", "0"),
-            option("path", "Unix socket path (default: a new private 0700 folder).", "PATH"),
-            option("backlog", "listen() backlog.", "N", "5"),
-            option("handler", "echo, sleep-echo, cpu, seed-loop or seed-fixed.", "HANDLER", "echo"),
-            option("delay", "Handler delay in seconds (sleep-echo, cpu).", "SECONDS", "2"),
-            option("gil",
-                   "cpu handler: serialise CPU work behind one lock (a simulation of "
-                   "CPython's GIL)."),
-            option("max-message", "recv() bufsize in bytes.", "BYTES", "65536"),
-            option("max-connections", "Serve at most N at once (0 = no limit).", "N", "0"),
-            option("events", "Print every socket call as a JSON line."),
-            option("probe",
-                   "Also print the kernel's view every 200 ms: accept queue, cap, "
-                   "drops, stages (as socketlab-cli observe does)."),
-            option("duration", "Stop by itself after this many seconds (0 = never).", "SECONDS",
-                   "0"),
+            CliCommon::option("model",
+                              "blocking (TCPServer), threading (ThreadingTCPServer), forking "
+                              "(ForkingTCPServer), udp (UDPServer), threading-udp.",
+                              "MODEL", "blocking"),
+            CliCommon::option("family", "inet, inet6 or unix.", "FAMILY", "inet"),
+            CliCommon::option("host", "Address to bind (default: the loopback of the family).",
+                              "HOST"),
+            CliCommon::option("port", "Port, 0 = any free port (printed once bound).", "PORT", "0"),
+            CliCommon::option("path", "Unix socket path (default: a new private 0700 folder).",
+                              "PATH"),
+            CliCommon::option("backlog", "listen() backlog.", "N", "5"),
+            CliCommon::option("handler", "echo, sleep-echo, cpu, seed-loop or seed-fixed.",
+                              "HANDLER", "echo"),
+            CliCommon::option("delay", "Handler delay in seconds (sleep-echo, cpu).", "SECONDS",
+                              "2"),
+            CliCommon::option("gil",
+                              "cpu handler: serialise CPU work behind one lock (a simulation of "
+                              "CPython's GIL)."),
+            CliCommon::option("max-message", "recv() bufsize in bytes.", "BYTES", "65536"),
+            CliCommon::option("max-connections", "Serve at most N at once (0 = no limit).", "N",
+                              "0"),
+            CliCommon::option("events", "Print every socket call as a JSON line."),
+            CliCommon::option("probe",
+                              "Also print the kernel's view every 200 ms: accept queue, cap, "
+                              "drops, stages (as socketlab-cli observe does)."),
+            CliCommon::option("duration", "Stop by itself after this many seconds (0 = never).",
+                              "SECONDS", "0"),
     });
     int exitCode = 0;
     if (!CliCommon::parse(parser, arguments, command, &exitCode))

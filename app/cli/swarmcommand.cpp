@@ -15,17 +15,6 @@ namespace {
 
 const QString command = QStringLiteral("swarm");
 
-QCommandLineOption option(const char *name, const char *help, const char *value = nullptr,
-                          const char *fallback = nullptr)
-{
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromUtf8(help));
-    if (value)
-        o.setValueName(QString::fromLatin1(value));
-    if (fallback)
-        o.setDefaultValue(QString::fromLatin1(fallback));
-    return o;
-}
-
 double since(qint64 ns, qint64 startNs)
 {
     return ns ? Clock::seconds(ns - startNs) : -1.0;
@@ -64,26 +53,34 @@ int SwarmCommand::run(const QStringList &arguments)
             "MESSAGE, waits for the echo, and closes. Works against any server: socketlab-cli "
             "serve, nc -l, a Python socketserver."));
     parser.addOptions({
-            option("host", "Server address (default: the loopback of the family).", "HOST"),
-            option("port", "Server port.", "PORT"),
-            option("family", "inet, inet6 or unix.", "FAMILY", "inet"),
-            option("path", "Unix socket path (--family unix).", "PATH"),
-            option("udp", "Datagram clients: sendto() and recvfrom() instead of connect()."),
-            option("clients", "How many clients.", "N", "1"),
-            option("every", "Start one client every MS milliseconds (default: all at once).", "MS"),
-            option("message", "What each client sends.", "TEXT", "hello"),
-            option("round-trips", "Send and wait for the echo this many times.", "N", "1"),
-            option("think", "Seconds between round trips.", "SECONDS", "0"),
-            option("hold", "Seconds to keep the connection open after the last echo.", "SECONDS",
-                   "0"),
-            option("timeout", "settimeout() before connect (default: none, like Python).",
-                   "SECONDS"),
-            option("connect-ex", "Use connect_ex() (an error number) instead of connect()."),
-            option("syn-retries", "TCP_SYNCNT for each client (default: the kernel's).", "N"),
-            option("events", "Print every socket call as a JSON line."),
-            option("probe",
-                   "Also print the kernel's view every 200 ms: accept queue, cap, "
-                   "drops, stages (as socketlab-cli observe does)."),
+            CliCommon::option("host", "Server address (default: the loopback of the family).",
+                              "HOST"),
+            CliCommon::option("port", "Server port.", "PORT"),
+            CliCommon::option("family", "inet, inet6 or unix.", "FAMILY", "inet"),
+            CliCommon::option("path", "Unix socket path (--family unix).", "PATH"),
+            CliCommon::option("udp",
+                              "Datagram clients: sendto() and recvfrom() instead of connect()."),
+            CliCommon::option("clients", "How many clients.", "N", "1"),
+            CliCommon::option("every",
+                              "Start one client every MS milliseconds (default: all at once).",
+                              "MS"),
+            CliCommon::option("message", "What each client sends.", "TEXT", "hello"),
+            CliCommon::option("round-trips", "Send and wait for the echo this many times.", "N",
+                              "1"),
+            CliCommon::option("think", "Seconds between round trips.", "SECONDS", "0"),
+            CliCommon::option("hold", "Seconds to keep the connection open after the last echo.",
+                              "SECONDS", "0"),
+            CliCommon::option("timeout",
+                              "settimeout() before connect (default: none, like Python).",
+                              "SECONDS"),
+            CliCommon::option("connect-ex",
+                              "Use connect_ex() (an error number) instead of connect()."),
+            CliCommon::option("syn-retries", "TCP_SYNCNT for each client (default: the kernel's).",
+                              "N"),
+            CliCommon::option("events", "Print every socket call as a JSON line."),
+            CliCommon::option("probe",
+                              "Also print the kernel's view every 200 ms: accept queue, cap, "
+                              "drops, stages (as socketlab-cli observe does)."),
     });
     int exitCode = 0;
     if (!CliCommon::parse(parser, arguments, command, &exitCode))

@@ -115,7 +115,9 @@ Tracer ClientSwarm::tracerFor(quint32 id) const
 
 void ClientSwarm::setFd(quint32 id, int fd)
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (fd >= 0)
         ::fstat(fd, &info);
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -153,14 +155,19 @@ void ClientSwarm::runClient(quint32 id)
     m_changed.notify_all();
 }
 
+void ClientSwarm::recordFailure(ClientOutcome &outcome, const SocketError &error) const
+{
+    outcome.result = m_stop || error.code == ECANCELED ? ClientOutcome::Result::Stopped
+            : error.timedOut                           ? ClientOutcome::Result::TimedOut
+                                                       : resultFor(error.code);
+    outcome.err = error.code;
+    outcome.failedCall = callName(error.call);
+}
+
 void ClientSwarm::runStream(quint32, Socket &socket, ClientOutcome &outcome)
 {
     const auto fail = [&](const SocketError &error) {
-        outcome.result = m_stop || error.code == ECANCELED ? ClientOutcome::Result::Stopped
-                : error.timedOut                           ? ClientOutcome::Result::TimedOut
-                                                           : resultFor(error.code);
-        outcome.err = error.code;
-        outcome.failedCall = callName(error.call);
+        recordFailure(outcome, error);
     };
     if (m_config.timeout)
         socket.setTimeout(m_config.timeout);
@@ -223,11 +230,7 @@ void ClientSwarm::runStream(quint32, Socket &socket, ClientOutcome &outcome)
 void ClientSwarm::runDatagram(quint32, Socket &socket, ClientOutcome &outcome)
 {
     const auto fail = [&](const SocketError &error) {
-        outcome.result = m_stop || error.code == ECANCELED ? ClientOutcome::Result::Stopped
-                : error.timedOut                           ? ClientOutcome::Result::TimedOut
-                                                           : resultFor(error.code);
-        outcome.err = error.code;
-        outcome.failedCall = callName(error.call);
+        recordFailure(outcome, error);
     };
     if (m_config.family == Family::Unix) {
         // An unbound AF_UNIX datagram socket cannot be answered: bind to an abstract name.

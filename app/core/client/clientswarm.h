@@ -15,6 +15,7 @@
 class EventHub;
 class Gate;
 class Socket;
+struct SocketError;
 
 // N real clients, one std::thread each, so that each blocks in connect()/recv() exactly as a
 // Python client does — a client the kernel keeps in SYN_SENT is a thread inside connect(2).
@@ -51,6 +52,7 @@ private:
     void runStream(quint32 id, Socket &socket, ClientOutcome &outcome);
     void runDatagram(quint32 id, Socket &socket, ClientOutcome &outcome);
     bool pause(double seconds); // false when stopped
+    void recordFailure(ClientOutcome &outcome, const SocketError &error) const;
     void setFd(quint32 id, int fd);
     Tracer tracerFor(quint32 id) const;
 

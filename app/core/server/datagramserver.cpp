@@ -7,7 +7,7 @@ void DatagramServer::serveForever()
 {
     const bool threading = m_config.model == ServerModel::ThreadingUdp;
     while (!stopping()) {
-        joinFinished();
+        m_workers.joinFinished();
         Address peer;
         SocketError error;
         const QByteArray data = m_listener.recvFrom(m_config.maxMessage, &peer, &error);
@@ -26,14 +26,12 @@ void DatagramServer::serveForever()
             break;
         connectionStarted();
         const Tracer tracer = tracerFor(Actor::Worker, ++m_lastWorker, id);
-        Worker &worker = m_workers.emplace_back();
         // The datagram is copied into the thread; the server socket is shared for the reply.
-        worker.thread = std::thread([this, &worker, tracer, data, peer] {
+        m_workers.start([this, tracer, data, peer] {
             tracer.record(Call::ThreadStart, Phase::Info);
             handleDatagram(data, peer, tracer);
             connectionDone();
             tracer.record(Call::ThreadExit, Phase::Info);
-            worker.done.store(true, std::memory_order_release);
         });
     }
 }
@@ -57,21 +55,7 @@ void DatagramServer::handleDatagram(const QByteArray &data, const Address &peer,
     view.release();
 }
 
-void DatagramServer::joinFinished()
-{
-    for (auto it = m_workers.begin(); it != m_workers.end();) {
-        if (it->done.load(std::memory_order_acquire)) {
-            it->thread.join();
-            it = m_workers.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
-
 void DatagramServer::stopWorkers()
 {
-    for (Worker &worker : m_workers)
-        worker.thread.join();
-    m_workers.clear();
+    m_workers.joinAll();
 }

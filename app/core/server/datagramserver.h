@@ -2,7 +2,7 @@
 
 #include "server/server.h"
 
-#include <list>
+#include "server/workerthreads.h"
 
 // socketserver.UDPServer / UnixDatagramServer (one thread: recvfrom → handle → sendto) and, for
 // ServerModel::ThreadingUdp, ThreadingUDPServer (one thread per datagram). No accept queue:
@@ -18,14 +18,8 @@ protected:
     void stopWorkers() override;
 
 private:
-    struct Worker
-    {
-        std::thread thread;
-        std::atomic<bool> done{ false };
-    };
     void handleDatagram(const QByteArray &data, const Address &peer, const Tracer &tracer);
-    void joinFinished();
 
-    std::list<Worker> m_workers;
+    WorkerThreads m_workers;
     quint32 m_lastWorker = 0;
 };

@@ -2,7 +2,7 @@
 
 #include "server/server.h"
 
-#include <list>
+#include "server/workerthreads.h"
 
 // socketserver.ThreadingMixIn: the server thread accepts; each connection gets its own thread
 // (daemon_threads = False, block_on_close = True: stop() joins them all).
@@ -17,13 +17,6 @@ protected:
     void stopWorkers() override;
 
 private:
-    struct Worker
-    {
-        std::thread thread;
-        std::atomic<bool> done{ false };
-    };
-    void joinFinished();
-
-    std::list<Worker> m_workers; // touched only by the server thread, then by stop() after join
+    WorkerThreads m_workers;
     quint32 m_lastWorker = 0;
 };
