@@ -261,6 +261,10 @@
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
+    <message>
+        <source>Example</source>
+        <translation>示例代码</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>

@@ -2,6 +2,7 @@
 
 #include "acceptqueueview.h"
 #include "clientpanel.h"
+#include "exampleview.h"
 #include "labcontroller.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
@@ -63,6 +64,7 @@ LabArea::LabArea(QWidget *parent)
     , m_stats(std::make_unique<RunStats>())
     , m_clientTable(new QTableView(this))
     , m_timeline(new TimelineView(m_connections, this))
+    , m_example(new ExampleView(this))
     , m_laneList(new QListView(this))
     , m_logTable(new QTableView(this))
     , m_logSearch(new QLineEdit(this))
@@ -127,6 +129,7 @@ LabArea::LabArea(QWidget *parent)
     m_tabs->addTab(timelineScroll, QString());
     m_tabs->addTab(m_laneList, QString());
     m_tabs->addTab(logPage, QString());
+    m_tabs->addTab(m_example, QString());
     // Choosing a lane makes Step release that thread's next call only; no choice: any thread.
     connect(m_laneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
@@ -172,6 +175,11 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
     m_log->applyEvents(events);
     m_stats->applyEvents(events);
     m_timeline->update(); // the "now" line moves every frame
+    // The example line for the call of the chosen lane, or of the first one (the server thread).
+    const QModelIndex chosen = m_laneList->currentIndex();
+    const QModelIndex lane = chosen.isValid() ? chosen : m_lanes->index(0);
+    if (lane.isValid())
+        m_example->highlightCall(lane.data(ThreadLaneModel::CallRole).toString());
     QStringList lines;
     for (const Server *s : { server, twin }) {
         const QString line = summaryLine(s);
@@ -196,6 +204,11 @@ QString LabArea::summaryLine(const Server *server) const
             : m_stats->summary(origin, delay, serial);
     return ServerConfig::pythonClassName(server->config().model, server->config().family)
             + QStringLiteral(": ") + text;
+}
+
+void LabArea::setExample(const QString &code)
+{
+    m_example->setCode(code);
 }
 
 bool LabArea::runExperiment(const QJsonObject &experiment)
@@ -292,6 +305,7 @@ void LabArea::retranslate()
     m_tabs->setTabText(1, tr("Timeline"));
     m_tabs->setTabText(2, tr("Threads and processes"));
     m_tabs->setTabText(3, tr("Event log"));
+    m_tabs->setTabText(4, tr("Example"));
     m_logSearch->setPlaceholderText(tr("Filter by call, e.g. accept or recv"));
     if (auto *copy = findChild<QPushButton *>(QStringLiteral("copyCsv")))
         copy->setText(tr("Copy as CSV"));

@@ -18,6 +18,7 @@ class QListView;
 class QTabWidget;
 class QTableView;
 class RunStats;
+class ExampleView;
 class ThreadLaneModel;
 class TimelineView;
 class ClientPanel;
@@ -49,6 +50,8 @@ public:
     ThreadLaneModel *lanes() const { return m_lanes; }
     TimelineView *timeline() const { return m_timeline; }
     QTabWidget *tabs() const { return m_tabs; }
+    ExampleView *exampleView() const { return m_example; }
+    void setExample(const QString &code); // the open lesson's example.py
     EventLogModel *eventLog() const { return m_log; }
     EventLogFilter *eventLogFilter() const { return m_logFilter; }
     void setLanguage(const QString &language); // for the run summary, written in both languages
@@ -86,6 +89,7 @@ private:
     std::unique_ptr<RunStats> m_stats;
     QTableView *m_clientTable;
     TimelineView *m_timeline;
+    ExampleView *m_example;
     QListView *m_laneList;
     QTableView *m_logTable;
     QLineEdit *m_logSearch;

@@ -158,6 +158,7 @@ void MainWindow::showCurrentLesson()
         return;
     }
     m_lessonView->showLesson(lessons.at(row), m_language->language());
+    m_labArea->setExample(lessons.at(row).exampleCode());
     QSettings().setValue(Key::lesson, lessons.at(row).id());
 }
 

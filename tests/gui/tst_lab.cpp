@@ -2,6 +2,7 @@
 // clients, and watch the accept queue the kernel reports; start errors; pause and step.
 #include "acceptqueueview.h"
 #include "clientpanel.h"
+#include "exampleview.h"
 #include "labarea.h"
 #include "labcontroller.h"
 #include "lanedelegate.h"
@@ -188,6 +189,18 @@ private slots:
         QCOMPARE(lab->serverPanel()->backlogBox()->value(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(lab->queueView()->shownConnecting(), 2, 10000);
         QTRY_COMPARE(lab->queueView()->shownQueue(), 3);
+        // The example beside the lab points at the line of the call the server thread is in:
+        // TCPServer asleep in its handler (no such line), so choose nothing; then after a reset,
+        // a plain echo server waits in accept().
+        lab->reset();
+        lab->serverPanel()->handlerBox()->setCurrentIndex(0);
+        lab->serverPanel()->startButton()->click();
+        const QString code = lab->exampleView()->toPlainText();
+        const int acceptLine = int(code.left(code.indexOf(QStringLiteral("# lab: accept")))
+                                           .count(QLatin1Char('\n')))
+                + 1;
+        QVERIFY(acceptLine > 1);
+        QTRY_COMPARE(lab->exampleView()->highlightedLine(), acceptLine);
         // A malformed experiment says why and starts nothing.
         QVERIFY(!lab->runExperiment(QJsonObject{ { QStringLiteral("servers"), 3 } }));
         QVERIFY(lab->messageLabel()->text().contains(QStringLiteral("\"servers\" must be")));
