@@ -1,5 +1,7 @@
 #include "clicommon.h"
 
+#include "trace/clock.h"
+
 #include <QJsonDocument>
 #include <cerrno>
 #include <csignal>
@@ -10,6 +12,16 @@ void CliCommon::printLine(const QJsonObject &object)
 {
     std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
+}
+
+void CliCommon::printEvents(const std::vector<Event> &batch, qint64 startNs)
+{
+    for (const Event &event : batch) {
+        QJsonObject line = toJson(event);
+        line.insert(QStringLiteral("event"), QStringLiteral("call"));
+        line.insert(QStringLiteral("t"), Clock::seconds(event.ns - startNs));
+        printLine(line);
+    }
 }
 
 void CliCommon::usageError(const QString &command, const QString &message)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "trace/event.h"
 #include <QCommandLineParser>
+
 #include <QJsonObject>
 #include <optional>
+#include <vector>
 
 // What every socketlab-cli command shares: JSON-line output, option parsing with exit codes
 // (0 help, 2 bad usage), and a clean stop on SIGINT/SIGTERM.
@@ -11,6 +14,8 @@ class CliCommon
 public:
     // One compact JSON object per line on stdout, flushed so pipes see it at once.
     static void printLine(const QJsonObject &object);
+    // Every event of a batch as {"event":"call", …} with t in seconds since startNs.
+    static void printEvents(const std::vector<Event> &batch, qint64 startNs);
     // Parses; on --help prints help (*exitCode 0), on a bad option prints why (*exitCode 2).
     // Returns true when the command should go on.
     static bool parse(QCommandLineParser &parser, const QStringList &arguments,

@@ -145,12 +145,7 @@ int ServeCommand::run(const QStringList &arguments)
             nextProbe = Clock::nowNs() + 200'000'000;
         }
         hub.drain(batch);
-        for (const Event &event : batch) {
-            QJsonObject line = toJson(event);
-            line.insert(QStringLiteral("event"), QStringLiteral("call"));
-            line.insert(QStringLiteral("t"), Clock::seconds(event.ns - startNs));
-            CliCommon::printLine(line);
-        }
+        CliCommon::printEvents(batch, startNs);
     };
     const qint64 deadline = *duration > 0 ? startNs + qint64(*duration * 1e9) : 0;
     while (!CliCommon::waitForStop(50)) {

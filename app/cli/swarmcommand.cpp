@@ -177,12 +177,7 @@ int SwarmCommand::run(const QStringList &arguments)
             nextProbe = Clock::nowNs() + 200'000'000;
         }
         hub.drain(batch);
-        for (const Event &event : batch) {
-            QJsonObject line = toJson(event);
-            line.insert(QStringLiteral("event"), QStringLiteral("call"));
-            line.insert(QStringLiteral("t"), Clock::seconds(event.ns - startNs));
-            CliCommon::printLine(line);
-        }
+        CliCommon::printEvents(batch, startNs);
         std::vector<ClientOutcome> done = swarm.outcomes();
         std::sort(done.begin(), done.end(),
                   [](const auto &a, const auto &b) { return a.doneNs < b.doneNs; });

@@ -2,7 +2,8 @@
 // socketserver.ThreadingTCPServer, at 1, 8 and 64 concurrent clients. The same C++ clients
 // (untraced, persistent connections, 64-byte messages) drive all three, interleaved run by run,
 // 3 runs each; prints medians and ratios. Python's server gets the same backlog (128) as ours:
-// with its default of 5, 64 clients would mostly measure SYN retries, not echo work. Loopback only; every run is bounded in time.
+// with its default of 5, 64 clients would mostly measure SYN retries, not echo work. Loopback only;
+// every run is bounded in time.
 #include "net/socket.h"
 #include "server/server.h"
 #include "trace/clock.h"
@@ -42,6 +43,7 @@ const char *pythonServer = "import socketserver, sys\n"
 double roundTripsPerSecond(const Address &address, int clients)
 {
     std::atomic<bool> go{ false };
+    std::atomic<int> ready{ 0 }; // connected (or failed) clients
     std::atomic<qint64> total{ 0 };
     std::vector<std::thread> threads;
     const qint64 endNs = Clock::nowNs() + qint64(kRunSeconds * 1e9) + 200'000'000;
@@ -50,7 +52,9 @@ double roundTripsPerSecond(const Address &address, int clients)
             SocketError error;
             Socket socket = Socket::create(Family::Inet, SOCK_STREAM, &error);
             socket.setOption(IPPROTO_TCP, TCP_NODELAY, 1);
-            if (socket.connect(address))
+            const bool connected = socket.connect(address).ok();
+            ++ready;
+            if (!connected)
                 return;
             while (!go.load())
                 std::this_thread::yield();
@@ -70,7 +74,8 @@ double roundTripsPerSecond(const Address &address, int clients)
             total += trips;
         });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // all connected and accepted
+    while (ready.load() < clients) // every client connected before the clock starts
+        std::this_thread::yield();
     const qint64 start = Clock::nowNs();
     go = true;
     for (std::thread &t : threads)
