@@ -32,10 +32,6 @@
         <translation>队列之外（SYN_SENT，connect() 仍在阻塞）：%1</translation>
     </message>
     <message>
-        <source>Dropped SYNs since the start (TcpExt ListenOverflows): %1</source>
-        <translation>开始以来被丢弃的 SYN（TcpExt ListenOverflows）：%1</translation>
-    </message>
-    <message>
         <source>Same numbers in a terminal: %1</source>
         <translation>在终端里查看同样的数字：%1</translation>
     </message>
@@ -48,6 +44,10 @@
         <translation>
             <numerusform>客户端 %1：SYN 已重发 %n 次</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dropped at full accept queues since the start, all listeners of this machine (TcpExt ListenOverflows): %1</source>
+        <translation>开始以来因全连接队列已满而丢弃的次数，统计本机所有监听套接字（TcpExt ListenOverflows）：%1</translation>
     </message>
 </context>
 <context>

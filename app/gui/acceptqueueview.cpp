@@ -130,7 +130,8 @@ void AcceptQueueView::paintEvent(QPaintEvent *)
     }
     y += int(line * 1.3);
     p.drawText(QPoint(line / 3, y),
-               tr("Dropped SYNs since the start (TcpExt ListenOverflows): %1")
+               tr("Dropped at full accept queues since the start, all listeners of this machine "
+                  "(TcpExt ListenOverflows): %1")
                        .arg(qMax<qint64>(0, m_sample.queue.overflows)));
     y += int(line * 1.3);
     p.drawText(QPoint(line / 3, y), tr("Same numbers in a terminal: %1").arg(m_sample.ss));
