@@ -4,10 +4,6 @@
 <context>
     <name>AcceptQueueView</name>
     <message>
-        <source>UDP has no accept queue: datagrams wait in the socket&apos;s receive buffer.</source>
-        <translation>UDP 没有全连接队列：数据报在套接字的接收缓冲区里等待。</translation>
-    </message>
-    <message>
         <source>The kernel&apos;s accept queue cannot be read here.</source>
         <translation>在这里无法读取内核的全连接队列。</translation>
     </message>
@@ -39,15 +35,57 @@
         <source>Linux lets backlog + 1 connections wait: the queue counts as full only when it holds more than the backlog.</source>
         <translation>Linux 允许 backlog + 1 个连接等待：只有队列长度超过 backlog 时才算满。</translation>
     </message>
-    <message numerus="yes">
-        <source>client %1: SYN sent again %n time(s)</source>
-        <translation>
-            <numerusform>客户端 %1：SYN 已重发 %n 次</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Dropped at full accept queues since the start, all listeners of this machine (TcpExt ListenOverflows): %1</source>
         <translation>开始以来因全连接队列已满而丢弃的次数，统计本机所有监听套接字（TcpExt ListenOverflows）：%1</translation>
+    </message>
+    <message>
+        <source>UDP has no accept queue: datagrams wait in the socket&apos;s receive buffer, which cannot be read here.</source>
+        <translation>UDP 没有全连接队列：数据报在套接字的接收缓冲区里等待，但这里读不到它。</translation>
+    </message>
+    <message>
+        <source>UDP has no accept queue: no socket bound yet.</source>
+        <translation>UDP 没有全连接队列：还没有绑定的套接字。</translation>
+    </message>
+    <message>
+        <source>UDP receive buffer: %1 of %2 bytes in use · %3 datagrams dropped</source>
+        <translation>UDP 接收缓冲区：已用 %1 / %2 字节 · 丢弃 %3 个数据报</translation>
+    </message>
+    <message>
+        <source>UDP receive buffer: %1 bytes in use · %2 datagrams dropped</source>
+        <translation>UDP 接收缓冲区：已用 %1 字节 · 丢弃 %2 个数据报</translation>
+    </message>
+    <message>
+        <source>client %1: SYN sent</source>
+        <translation>客户端 %1：已发出 SYN</translation>
+    </message>
+    <message>
+        <source>client %1: SYN sent again once</source>
+        <translation>客户端 %1：SYN 已重发 1 次</translation>
+    </message>
+    <message>
+        <source>client %1: SYN sent again %2 times</source>
+        <translation>客户端 %1：SYN 已重发 %2 次</translation>
+    </message>
+    <message>
+        <source>%1 % full</source>
+        <translation>已满 %1 %</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>Datagrams wait here until recvfrom() takes them. When the buffer is full the kernel drops new ones silently: the sender is not told.</source>
+        <translation>数据报在这里等待 recvfrom() 取走。缓冲区满了以后，内核会悄悄丢掉新来的数据报，发送方不会得到任何通知。</translation>
+    </message>
+    <message>
+        <source>Dropped by this socket since it was created: %1</source>
+        <translation>这个套接字创建以来丢弃的数据报：%1</translation>
+    </message>
+    <message>
+        <source>Dropped at full UDP buffers since the start, all sockets of this machine (Udp RcvbufErrors): %1</source>
+        <translation>开始以来因 UDP 缓冲区已满而丢弃的数据报，本机所有套接字合计（Udp RcvbufErrors）：%1</translation>
     </message>
 </context>
 <context>
@@ -265,6 +303,78 @@
         <source>Example</source>
         <translation>示例代码</translation>
     </message>
+    <message>
+        <source>Paused at %1 s. %2 Press Pause again to continue.</source>
+        <translation>已在 %1 秒处暂停。%2 再按一次“暂停”继续。</translation>
+    </message>
+    <message>
+        <source>Accept queue</source>
+        <translation>全连接队列</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit the run</source>
+        <translation>显示整个运行</translation>
+    </message>
+    <message>
+        <source>Ctrl + mouse wheel over the timeline zooms as well</source>
+        <translation>在时间线上按住 Ctrl 滚动鼠标滚轮也可以缩放</translation>
+    </message>
+    <message>
+        <source>Timeline as PNG…</source>
+        <translation>时间线导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Timeline as SVG…</source>
+        <translation>时间线导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Accept queue as PNG…</source>
+        <translation>全连接队列导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Accept queue as SVG…</source>
+        <translation>全连接队列导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Events as CSV…</source>
+        <translation>事件导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Clients and latencies as CSV…</source>
+        <translation>客户端与延迟导出为 CSV…</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>
@@ -475,12 +585,6 @@
 </context>
 <context>
     <name>TimePanel</name>
-    <message numerus="yes">
-        <source>%n thread(s) waiting at the gate</source>
-        <translation>
-            <numerusform>%n 个线程在闸门前等待</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Resume</source>
         <translation>继续</translation>
@@ -504,6 +608,14 @@
     <message>
         <source>Step one call of %1</source>
         <translation>单步执行 %1 的一次调用</translation>
+    </message>
+    <message>
+        <source>1 thread waiting at the gate</source>
+        <translation>1 个线程在闸门处等待</translation>
+    </message>
+    <message>
+        <source>%1 threads waiting at the gate</source>
+        <translation>%1 个线程在闸门处等待</translation>
     </message>
 </context>
 <context>
@@ -545,16 +657,20 @@
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <source>B · client %1</source>
-        <translation>B · 客户端 %1</translation>
-    </message>
-    <message>
         <source>client %1: %2 from %3 s to %4 s (%5 s)</source>
         <translation>客户端 %1：%2，从 %3 秒到 %4 秒（%5 秒）</translation>
     </message>
     <message>
         <source>client %1: %2 at %3 s</source>
         <translation>客户端 %1：%3 秒时%2</translation>
+    </message>
+    <message>
+        <source>last call: %1</source>
+        <translation>最后一次调用：%1</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>结果：%1</translation>
     </message>
 </context>
 </TS>

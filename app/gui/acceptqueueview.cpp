@@ -3,6 +3,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 
 namespace {
 
@@ -36,8 +37,21 @@ int AcceptQueueView::shownConnecting() const
 
 QString AcceptQueueView::headline() const
 {
-    if (m_datagram)
-        return tr("UDP has no accept queue: datagrams wait in the socket's receive buffer.");
+    if (m_datagram) {
+        const DatagramSnapshot &d = m_sample.datagram;
+        if (!d.available)
+            return tr("UDP has no accept queue: datagrams wait in the socket's receive buffer, "
+                      "which cannot be read here.");
+        if (!d.bound)
+            return tr("UDP has no accept queue: no socket bound yet.");
+        return d.rcvbuf > 0 ? tr("UDP receive buffer: %1 of %2 bytes in use · %3 datagrams dropped")
+                                      .arg(d.queuedBytes)
+                                      .arg(d.rcvbuf)
+                                      .arg(d.drops)
+                            : tr("UDP receive buffer: %1 bytes in use · %2 datagrams dropped")
+                                      .arg(d.queuedBytes)
+                                      .arg(d.drops);
+    }
     if (!m_sample.queue.available)
         return tr("The kernel's accept queue cannot be read here.");
     if (!m_sample.queue.listening)
@@ -78,7 +92,11 @@ void AcceptQueueView::paintEvent(QPaintEvent *)
     const int line = fontMetrics().height();
     p.setPen(pal.color(QPalette::WindowText));
     p.drawText(QRect(line / 3, 0, width() - line, int(line * 1.5)), Qt::AlignVCenter, headline());
-    if (m_datagram || !m_sample.queue.listening)
+    if (m_datagram) {
+        paintDatagram(p);
+        return;
+    }
+    if (!m_sample.queue.listening)
         return;
 
     const int slotCount = qMin(m_sample.queue.cap + 1, kMaxSlots);
@@ -114,8 +132,10 @@ void AcceptQueueView::paintEvent(QPaintEvent *)
     for (const ClientProbe &c : m_sample.clients) {
         if (c.stage != ClientStage::Connecting)
             continue;
-        QString text
-                = tr("client %1: SYN sent again %n time(s)", nullptr, c.synRetransmits).arg(c.id);
+        QString text = c.synRetransmits == 0 ? tr("client %1: SYN sent").arg(c.id)
+                : c.synRetransmits == 1
+                ? tr("client %1: SYN sent again once").arg(c.id)
+                : tr("client %1: SYN sent again %2 times").arg(c.id).arg(c.synRetransmits);
         if (c.nextRetryMs >= 0)
             text += tr(", next in %1 s").arg(c.nextRetryMs / 1000.0, 0, 'f', 1);
         outside << text;
@@ -134,6 +154,41 @@ void AcceptQueueView::paintEvent(QPaintEvent *)
                   "(TcpExt ListenOverflows): %1")
                        .arg(qMax<qint64>(0, m_sample.queue.overflows)));
     y += int(line * 1.3);
+    p.drawText(QPoint(line / 3, y), tr("Same numbers in a terminal: %1").arg(m_sample.ss));
+}
+
+void AcceptQueueView::paintDatagram(QPainter &p) const
+{
+    const DatagramSnapshot &d = m_sample.datagram;
+    if (!d.bound)
+        return;
+    const QPalette pal = palette();
+    const int line = fontMetrics().height();
+    // The buffer as a bar: filled part solid, the rest empty, with the percentage written on it.
+    const QRect bar(line / 3, int(line * 1.8), width() - line, int(line * 1.6));
+    const double fill = d.rcvbuf > 0 ? std::min(1.0, double(d.queuedBytes) / double(d.rcvbuf)) : 0;
+    p.setPen(QPen(pal.color(QPalette::WindowText), 1.5));
+    p.setBrush(pal.color(QPalette::Base));
+    p.drawRect(bar);
+    p.fillRect(QRect(bar.left(), bar.top(), int(bar.width() * fill), bar.height()),
+               QBrush(pal.color(QPalette::Highlight), Qt::Dense3Pattern));
+    p.drawText(bar, Qt::AlignCenter,
+               d.rcvbuf > 0 ? tr("%1 % full").arg(int(fill * 100)) : tr("size unknown"));
+    int y = bar.bottom() + int(line * 1.5);
+    p.drawText(QRect(line / 3, y - line, width() - line, line * 3), Qt::TextWordWrap,
+               tr("Datagrams wait here until recvfrom() takes them. When the buffer is full the "
+                  "kernel drops new ones silently: the sender is not told."));
+    y += int(line * 2.6);
+    p.drawText(QPoint(line / 3, y),
+               tr("Dropped by this socket since it was created: %1").arg(d.drops));
+    y += int(line * 1.3);
+    if (d.rcvbufErrors >= 0) {
+        p.drawText(QPoint(line / 3, y),
+                   tr("Dropped at full UDP buffers since the start, all sockets of this machine "
+                      "(Udp RcvbufErrors): %1")
+                           .arg(d.rcvbufErrors));
+        y += int(line * 1.3);
+    }
     p.drawText(QPoint(line / 3, y), tr("Same numbers in a terminal: %1").arg(m_sample.ss));
 }
 

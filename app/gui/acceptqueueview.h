@@ -4,10 +4,13 @@
 
 #include <QWidget>
 
+class QPainter;
+
 // The listener's accept queue as the kernel reports it: backlog + 1 slots (the "+1" marked and
 // explained), the connections sitting in them, the clients still outside in SYN_SENT with their
 // SYN retries and the kernel's next-retry timer, the overflow counters and the ss command that
-// prints the same numbers. Shapes and text carry the meaning, not colour alone.
+// prints the same numbers; for a UDP server its receive buffer and drops. Shapes and text carry the
+// meaning, not colour alone.
 class AcceptQueueView final : public QWidget
 {
     Q_OBJECT
@@ -22,6 +25,7 @@ public:
     int shownQueue() const { return m_sample.queue.queue; }
     int shownCap() const { return m_sample.queue.cap; }
     int shownConnecting() const;
+    const DatagramSnapshot &shownDatagram() const { return m_sample.datagram; }
     QString headline() const; // the sentence at the top, as drawn
 
     QSize sizeHint() const override;
@@ -33,6 +37,7 @@ protected:
 
 private:
     QRect slotRect(int index) const;
+    void paintDatagram(QPainter &p) const; // a UDP server: its receive buffer and drops
 
     ProbeSample m_sample;
     bool m_datagram = false;

@@ -14,21 +14,28 @@
 #include "serverpanel.h"
 #include "timelineview.h"
 #include "timepanel.h"
+#include "viewexporter.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -68,6 +75,7 @@ LabArea::LabArea(QWidget *parent)
     , m_laneList(new QListView(this))
     , m_logTable(new QTableView(this))
     , m_logSearch(new QLineEdit(this))
+    , m_export(new QToolButton(this))
 {
     setObjectName(QStringLiteral("labArea"));
     // Everything scrolls inside the frame, so the lab never forces the window to grow (a
@@ -87,12 +95,15 @@ LabArea::LabArea(QWidget *parent)
     layout->addLayout(controls);
     layout->addWidget(m_timePanel);
     layout->addWidget(m_message);
-    auto *queues = new QHBoxLayout;
+    // Both queue views (two when comparing) in one row, which Export writes as one picture.
+    m_queueRow = new QWidget(content);
+    auto *queues = new QHBoxLayout(m_queueRow);
+    queues->setContentsMargins(0, 0, 0, 0);
     queues->addWidget(m_queueView);
     queues->addWidget(m_twinQueueView);
     m_twinQueueView->setObjectName(QStringLiteral("twinQueueView"));
     m_twinQueueView->hide();
-    layout->addLayout(queues, 1);
+    layout->addWidget(m_queueRow, 1);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 2);
     layout->addWidget(m_machine);
@@ -106,8 +117,12 @@ LabArea::LabArea(QWidget *parent)
     m_clientTable->setModel(m_connections);
     m_clientTable->verticalHeader()->hide();
     m_clientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized from the rows in view and a few more, not all 1,000 on every change.
+    m_clientTable->horizontalHeader()->setResizeContentsPrecision(0);
     m_laneList->setModel(m_lanes);
     m_laneList->setItemDelegate(new LaneDelegate(m_laneList));
+    m_laneList->setUniformItemSizes(true); // 1,000 lanes: no size pass over every item
+    m_laneList->setLayoutMode(QListView::Batched);
     m_logFilter->setSourceModel(m_log);
     m_logTable->setModel(m_logFilter);
     m_logTable->verticalHeader()->hide();
@@ -123,13 +138,36 @@ LabArea::LabArea(QWidget *parent)
     logLayout->addLayout(logBar);
     logLayout->addWidget(m_logTable);
     m_tabs->addTab(m_clientTable, QString());
-    auto *timelineScroll = new QScrollArea(this);
+    auto *timelinePage = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelinePage);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    auto *timelineBar = new QHBoxLayout;
+    const std::pair<const char *, void (TimelineView::*)()> zooms[] = {
+        { "zoomIn", &TimelineView::zoomIn },
+        { "zoomOut", &TimelineView::zoomOut },
+        { "zoomFit", &TimelineView::fit },
+    };
+    for (const auto &[name, slot] : zooms) {
+        auto *button = new QPushButton(timelinePage);
+        button->setObjectName(QLatin1String(name));
+        connect(button, &QPushButton::clicked, m_timeline, slot);
+        timelineBar->addWidget(button);
+    }
+    timelineBar->addStretch(1);
+    auto *timelineScroll = new QScrollArea(timelinePage);
+    timelineScroll->setObjectName(QStringLiteral("timelineScroll"));
     timelineScroll->setWidget(m_timeline);
     timelineScroll->setWidgetResizable(true);
-    m_tabs->addTab(timelineScroll, QString());
+    timelineLayout->addLayout(timelineBar);
+    timelineLayout->addWidget(timelineScroll, 1);
+    m_tabs->addTab(timelinePage, QString());
     m_tabs->addTab(m_laneList, QString());
     m_tabs->addTab(logPage, QString());
     m_tabs->addTab(m_example, QString());
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setMenu(new QMenu(m_export));
+    m_tabs->setCornerWidget(m_export, Qt::TopRightCorner);
     // Choosing a lane makes Step release that thread's next call only; no choice: any thread.
     connect(m_laneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
@@ -161,6 +199,8 @@ LabArea::~LabArea() = default;
 void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sample,
                          const ProbeSample &twinSample)
 {
+    QElapsedTimer work; // the instrumented frame: how long applying one frame takes
+    work.start();
     const Server *server = m_controller->server();
     const Server *twin = m_controller->twin();
     m_queueView->setSample(sample, server && !server->config().isStream());
@@ -187,6 +227,7 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
             lines << line;
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    emit frameApplied(int(events.size()), work.nsecsElapsed());
 }
 
 QString LabArea::summaryLine(const Server *server) const
@@ -232,11 +273,28 @@ bool LabArea::runExperiment(const QJsonObject &experiment)
         m_timePanel->pauseButton()->click();
     if (preset->clients.clients > 0)
         addClients(preset->clients.clients);
+    // Pause points: the lab stops there and says what to look at; Pause again continues.
+    const int run = m_run;
+    for (const ExperimentPreset::PausePoint &point : preset->pauses) {
+        QTimer::singleShot(int(point.atSeconds * 1000), this, [this, run, point] {
+            if (run != m_run || !m_controller->isServerRunning())
+                return; // reset or stopped since
+            if (!m_timePanel->pauseButton()->isChecked())
+                m_timePanel->pauseButton()->click();
+            const QString note
+                    = point.note.value(m_language, point.note.value(QStringLiteral("en")));
+            m_message->setText(tr("Paused at %1 s. %2 Press Pause again to continue.")
+                                       .arg(point.atSeconds, 0, 'f', 1)
+                                       .arg(note));
+            emit pausedAtPoint(point.atSeconds);
+        });
+    }
     return true;
 }
 
 void LabArea::reset()
 {
+    ++m_run; // pending pause points belong to the old run
     m_controller->reset();
     m_connections->clear();
     m_lanes->clear();
@@ -259,6 +317,50 @@ void LabArea::setLanguage(const QString &language)
 void LabArea::copyLogAsCsv()
 {
     QGuiApplication::clipboard()->setText(m_logFilter->toCsv());
+}
+
+bool LabArea::exportTo(Export what, const QString &path, QString *error)
+{
+    switch (what) {
+    case Export::TimelinePng:
+        return ViewExporter::savePng(m_timeline, path, error);
+    case Export::TimelineSvg:
+        return ViewExporter::saveSvg(m_timeline, path, tr("Timeline"), error);
+    case Export::QueuePng:
+        return ViewExporter::savePng(m_queueRow, path, error);
+    case Export::QueueSvg:
+        return ViewExporter::saveSvg(m_queueRow, path, tr("Accept queue"), error);
+    case Export::EventsCsv:
+        return ViewExporter::saveText(m_logFilter->toCsv(), path, error);
+    case Export::ClientsCsv:
+        return ViewExporter::saveCsv(*m_connections, path, error);
+    }
+    return false;
+}
+
+void LabArea::askAndExport(Export what)
+{
+    const bool svg = what == Export::TimelineSvg || what == Export::QueueSvg;
+    const bool csv = what == Export::EventsCsv || what == Export::ClientsCsv;
+    const QString filter = svg ? tr("SVG image (*.svg)")
+            : csv              ? tr("CSV table (*.csv)")
+                               : tr("PNG image (*.png)");
+    const QString suffix = svg ? QStringLiteral(".svg")
+            : csv              ? QStringLiteral(".csv")
+                               : QStringLiteral(".png");
+    const char *names[]
+            = { "timeline", "timeline", "accept-queue", "accept-queue", "events", "clients" };
+    const QString suggested = QDir::home().filePath(QLatin1String(names[int(what)]) + suffix);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, filter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(suffix, Qt::CaseInsensitive))
+        path += suffix;
+    QString error;
+    if (exportTo(what, path, &error))
+        m_message->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    else
+        m_message->setText(tr("Export failed: %1").arg(error));
 }
 
 void LabArea::startServer()
@@ -309,6 +411,32 @@ void LabArea::retranslate()
     m_logSearch->setPlaceholderText(tr("Filter by call, e.g. accept or recv"));
     if (auto *copy = findChild<QPushButton *>(QStringLiteral("copyCsv")))
         copy->setText(tr("Copy as CSV"));
+    m_export->setText(tr("Export"));
+    const std::pair<const char *, QString> zoomTexts[] = {
+        { "zoomIn", tr("Zoom in") },
+        { "zoomOut", tr("Zoom out") },
+        { "zoomFit", tr("Fit the run") },
+    };
+    for (const auto &[name, text] : zoomTexts) {
+        if (auto *button = findChild<QPushButton *>(QLatin1String(name))) {
+            button->setText(text);
+            button->setToolTip(tr("Ctrl + mouse wheel over the timeline zooms as well"));
+        }
+    }
+    QMenu *menu = m_export->menu();
+    menu->clear();
+    const std::pair<Export, QString> items[] = {
+        { Export::TimelinePng, tr("Timeline as PNG…") },
+        { Export::TimelineSvg, tr("Timeline as SVG…") },
+        { Export::QueuePng, tr("Accept queue as PNG…") },
+        { Export::QueueSvg, tr("Accept queue as SVG…") },
+        { Export::EventsCsv, tr("Events as CSV…") },
+        { Export::ClientsCsv, tr("Clients and latencies as CSV…") },
+    };
+    for (const auto &[what, text] : items) {
+        const Export kind = what;
+        menu->addAction(text, this, [this, kind] { askAndExport(kind); });
+    }
     const QString somaxconn = readSysctl("/proc/sys/net/core/somaxconn");
     m_machine->setText(tr("Kernel: %1 %2 · net.core.somaxconn = %3")
                                .arg(QSysInfo::kernelType(), QSysInfo::kernelVersion(),

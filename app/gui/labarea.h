@@ -13,6 +13,7 @@ class ConnectionModel;
 class EventLogFilter;
 class EventLogModel;
 class QLineEdit;
+class QToolButton;
 class Server;
 class QListView;
 class QTabWidget;
@@ -56,15 +57,23 @@ public:
     EventLogFilter *eventLogFilter() const { return m_logFilter; }
     void setLanguage(const QString &language); // for the run summary, written in both languages
     void copyLogAsCsv();
+    // What the Export menu writes; the menu asks for the file, tests pass a path.
+    enum class Export { TimelinePng, TimelineSvg, QueuePng, QueueSvg, EventsCsv, ClientsCsv };
+    bool exportTo(Export what, const QString &path, QString *error = nullptr);
     void reset(); // stop everything and clear every view (the Reset button)
     // Sets every control from a lesson's experiment.json and starts it; false + message if bad.
     bool runExperiment(const QJsonObject &experiment);
+
+signals:
+    void pausedAtPoint(double atSeconds); // an experiment's pause point stopped the lab
+    void frameApplied(int events, qint64 workNs); // after each frame reached every model
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void askAndExport(Export what);
     void startServer();
     void stopServer();
     void addClients(int clients);
@@ -93,5 +102,8 @@ private:
     QListView *m_laneList;
     QTableView *m_logTable;
     QLineEdit *m_logSearch;
+    QToolButton *m_export;
+    QWidget *m_queueRow = nullptr;
     QString m_language = QStringLiteral("en");
+    int m_run = 0; // bumped by reset(): timers of an older run do nothing
 };

@@ -149,12 +149,14 @@ std::unique_ptr<KernelProbe> LabController::probeFor(const Server *server, quint
         target.family = address.family();
         target.port = address.port();
         target.path = address.path();
-        target.ownListenerFd = server->config().isStream() ? server->listenerFd() : -1;
+        target.ownListenerFd = server->listenerFd(); // TCP_INFO, or SO_RCVBUF for UDP
+        target.datagram = !server->config().isStream();
     } else if (!m_swarms.empty()) {
         const SwarmConfig &c = m_swarms.back()->config();
         target.family = c.family;
         target.port = c.port;
         target.path = c.unixPath;
+        target.datagram = c.datagram;
     } else {
         return nullptr;
     }

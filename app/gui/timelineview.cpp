@@ -7,18 +7,21 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <cmath>
 
 namespace {
 
-constexpr int kLabelWidthLines = 5; // the client column, in text lines
+constexpr int kLabelWidthLines = 6; // the client column, in text lines
+constexpr double kMaxScale = 4000.0; // pixels per second: 1 ms is 4 px
+constexpr double kZoomStep = 1.5;
 
-TimelineView::Kind kindOf(const QVariantMap &segment)
+TimelineView::Kind kindOf(ConnectionModel::Stage stage, ClientStage kernel)
 {
     using Kind = TimelineView::Kind;
     using Stage = ConnectionModel::Stage;
-    if (segment.contains(QStringLiteral("kernelStage"))) {
-        switch (ClientStage(segment.value(QStringLiteral("kernelStage")).toInt())) {
+    if (kernel != ClientStage::Unknown) {
+        switch (kernel) {
         case ClientStage::Connecting:
         case ClientStage::HandshakeNotQueued:
             return Kind::Connecting;
@@ -30,7 +33,7 @@ TimelineView::Kind kindOf(const QVariantMap &segment)
             break;
         }
     }
-    switch (Stage(segment.value(QStringLiteral("stage")).toInt())) {
+    switch (stage) {
     case Stage::Created:
     case Stage::Connecting:
         return Kind::Connecting;
@@ -115,41 +118,129 @@ QString TimelineView::kindText(Kind kind)
 
 std::vector<TimelineView::Segment> TimelineView::segments() const
 {
+    // Straight from the model's tracks (what TimesRole reports, without building a QVariantMap
+    // per segment: 1,000 clients are 5,000 segments every frame).
     const double now = Clock::seconds(Clock::nowNs() - m_model->origin());
+    const auto seconds = [this](qint64 ns) {
+        return Clock::seconds(ns - m_model->origin());
+    };
     std::vector<Segment> list;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QVariantList times = m_model->index(row, 0).data(ConnectionModel::TimesRole).toList();
-        for (const QVariant &value : times) {
-            const QVariantMap map = value.toMap();
+        for (const ClientTrack::Segment &track : m_model->client(row).segments) {
             Segment segment;
             segment.row = row;
-            segment.kind = kindOf(map);
-            segment.start = map.value(QStringLiteral("start")).toDouble();
-            const double end = map.value(QStringLiteral("end")).toDouble();
+            segment.kind = kindOf(track.stage, track.kernel);
+            segment.start = seconds(track.startNs);
             const bool final = segment.kind == Kind::Done || segment.kind == Kind::Refused
                     || segment.kind == Kind::TimedOut || segment.kind == Kind::Failed;
-            segment.end = end >= 0.0 ? end : (final ? segment.start : now);
+            segment.end = track.endNs != 0 ? seconds(track.endNs) : (final ? segment.start : now);
             list.push_back(segment);
         }
     }
     return list;
 }
 
-double TimelineView::timeSpan() const
+TimelineView::Axis TimelineView::axis(const std::vector<Segment> &segments) const
 {
-    double span = 1.0;
-    for (const Segment &s : segments())
-        span = std::max(span, s.end);
-    return std::ceil(span);
+    // From the whole second before the first client started to the whole second after the last
+    // thing seen; computed once per paint, never per segment (1,000 clients: 5,000 segments).
+    Axis a;
+    double first = -1.0;
+    double last = 0.0;
+    for (const Segment &s : segments) {
+        first = first < 0.0 ? s.start : std::min(first, s.start);
+        last = std::max(last, s.end);
+    }
+    a.start = first < 0.0 ? 0.0 : std::floor(std::max(0.0, first));
+    a.end = std::ceil(std::max(last, a.start + 1.0));
+    if (m_scale > 0.0) {
+        a.scale = m_scale;
+    } else {
+        const int width = qMax(1, this->width() - labelWidth() - fontMetrics().height());
+        a.scale = width / std::max(1e-3, a.end - a.start);
+    }
+    a.left = labelWidth();
+    return a;
 }
 
-QRect TimelineView::segmentRect(const Segment &segment, double span) const
+double TimelineView::axisStart() const
+{
+    return axis(segments()).start;
+}
+
+double TimelineView::axisEnd() const
+{
+    return axis(segments()).end;
+}
+
+int TimelineView::labelWidth() const
+{
+    return kLabelWidthLines * fontMetrics().height();
+}
+
+double TimelineView::pixelsPerSecond() const
+{
+    return axis(segments()).scale;
+}
+
+int TimelineView::xOf(double seconds) const
+{
+    return axis(segments()).x(seconds);
+}
+
+void TimelineView::setScale(double pixelsPerSecond)
+{
+    m_scale = pixelsPerSecond;
+    // Zoomed: as wide as the run needs, so the scroll area around it scrolls; fitted: any width.
+    const int line = fontMetrics().height();
+    const Axis a = axis(segments());
+    setMinimumWidth(m_scale > 0.0 ? labelWidth() + line + int((a.end - a.start) * m_scale) : 0);
+    updateGeometry();
+    update();
+}
+
+void TimelineView::zoomIn()
+{
+    setScale(std::min(kMaxScale, pixelsPerSecond() * kZoomStep));
+}
+
+void TimelineView::zoomOut()
 {
     const int line = fontMetrics().height();
-    const int left = kLabelWidthLines * line;
-    const int width = qMax(1, this->width() - left - line);
-    const int x0 = left + int(segment.start / span * width);
-    const int x1 = left + int(segment.end / span * width);
+    const Axis a = axis(segments());
+    const double next = a.scale / kZoomStep;
+    // Back to "fit" once the whole run would be narrower than the view's parent (the scroll
+    // area's viewport).
+    const int room = parentWidget() ? parentWidget()->width() : width();
+    if (m_scale <= 0.0 || next * (a.end - a.start) + labelWidth() + line <= room)
+        fit();
+    else
+        setScale(next);
+}
+
+void TimelineView::fit()
+{
+    setScale(0.0);
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QWidget::wheelEvent(event); // the scroll area scrolls
+        return;
+    }
+    if (event->angleDelta().y() > 0)
+        zoomIn();
+    else if (event->angleDelta().y() < 0)
+        zoomOut();
+    event->accept();
+}
+
+QRect TimelineView::segmentRect(const Segment &segment, const Axis &a) const
+{
+    const int line = fontMetrics().height();
+    const int x0 = a.x(segment.start);
+    const int x1 = a.x(segment.end);
     const int y = line * 2 + segment.row * int(line * 1.6);
     return { x0, y, qMax(3, x1 - x0), int(line * 1.3) };
 }
@@ -160,34 +251,51 @@ QSize TimelineView::sizeHint() const
     return { 40 * line, line * 3 + m_model->rowCount() * int(line * 1.6) };
 }
 
-void TimelineView::paintEvent(QPaintEvent *)
+void TimelineView::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
+    // Inside a scroll area only a strip is exposed: draw the rows there, not all 1,000.
+    const QRect exposed = event->rect();
     const QPalette pal = palette();
     const int line = fontMetrics().height();
-    const double span = timeSpan();
-    const int left = kLabelWidthLines * line;
-    const int width = qMax(1, this->width() - left - line);
+    const int left = labelWidth();
+    const std::vector<Segment> all = segments();
+    const Axis a = axis(all);
+    const double start = a.start;
+    const double end = a.end;
     p.setPen(pal.color(QPalette::WindowText));
-    // The time axis: a tick per second (or per 5 / 10 s on long runs).
-    const int step = span > 60 ? 10 : span > 15 ? 5 : 1;
-    for (int t = 0; t <= int(span); t += step) {
-        const int x = left + int(t / span * width);
+    // The time axis in seconds since the run began: ticks at least five text lines apart.
+    const double scale = a.scale;
+    double step = 60.0;
+    for (double candidate : { 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0 }) {
+        if (candidate * scale >= line * 5) {
+            step = candidate;
+            break;
+        }
+    }
+    const int decimals = step < 0.1 ? 2 : step < 1.0 ? 1 : 0;
+    for (int i = 0; start + i * step <= end + 1e-9; ++i) {
+        const double t = start + i * step;
+        const int x = a.x(t);
         p.drawLine(x, line + line / 2, x, line * 2 - 2);
         p.drawText(QRect(x - line * 2, 0, line * 4, line + line / 2), Qt::AlignCenter,
-                   QStringLiteral("%1 s").arg(t));
+                   QStringLiteral("%1 s").arg(t, 0, 'f', decimals));
     }
-    for (int row = 0; row < m_model->rowCount(); ++row) {
+    const int rowHeight = int(line * 1.6);
+    const int firstRow = qMax(0, (exposed.top() - line * 2) / rowHeight - 1);
+    const int lastRow
+            = qMin(m_model->rowCount() - 1, (exposed.bottom() - line * 2) / rowHeight + 1);
+    for (int row = firstRow; row <= lastRow; ++row) {
         const QModelIndex index = m_model->index(row, 0);
-        const int y = line * 2 + row * int(line * 1.6);
-        const quint16 origin = quint16(index.data(ConnectionModel::OriginRole).toUInt());
-        const QString name = origin == 0 ? tr("client %1").arg(index.data().toString())
-                                         : tr("B · client %1").arg(index.data().toString());
+        const int y = line * 2 + row * rowHeight;
+        const QString name = tr("client %1").arg(index.data().toString()); // "A · 2" comparing
         p.drawText(QRect(0, y, left - line / 2, int(line * 1.3)), Qt::AlignRight | Qt::AlignVCenter,
                    name);
     }
-    for (const Segment &s : segments()) {
-        const QRect r = segmentRect(s, span);
+    for (const Segment &s : all) {
+        if (s.row < firstRow || s.row > lastRow)
+            continue;
+        const QRect r = segmentRect(s, a);
         p.setPen(pal.color(QPalette::WindowText));
         p.setBrush(QBrush(pal.color(QPalette::Highlight), patternOf(s.kind)));
         if (s.kind == Kind::Done || s.kind == Kind::Refused || s.kind == Kind::TimedOut
@@ -214,8 +322,8 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     // Now.
     const double now = Clock::seconds(Clock::nowNs() - m_model->origin());
-    if (now <= span) {
-        const int x = left + int(now / span * width);
+    if (now >= start && now <= end) {
+        const int x = a.x(now);
         p.setPen(QPen(pal.color(QPalette::Highlight), 2, Qt::DashLine));
         p.drawLine(x, line, x, height());
     }
@@ -223,18 +331,29 @@ void TimelineView::paintEvent(QPaintEvent *)
 
 QString TimelineView::describeAt(const QPoint &pos) const
 {
-    const double span = timeSpan();
-    for (const Segment &s : segments()) {
-        if (!segmentRect(s, span).adjusted(-4, 0, 4, 0).contains(pos))
+    const std::vector<Segment> all = segments();
+    const Axis a = axis(all);
+    for (const Segment &s : all) {
+        if (!segmentRect(s, a).adjusted(-4, 0, 4, 0).contains(pos))
             continue;
         const QString who = m_model->index(s.row, 0).data().toString();
-        if (s.end > s.start)
-            return tr("client %1: %2 from %3 s to %4 s (%5 s)")
-                    .arg(who, kindText(s.kind))
-                    .arg(s.start, 0, 'f', 3)
-                    .arg(s.end, 0, 'f', 3)
-                    .arg(s.end - s.start, 0, 'f', 3);
-        return tr("client %1: %2 at %3 s").arg(who, kindText(s.kind)).arg(s.start, 0, 'f', 3);
+        // The events behind the bar: the client's last call and its result, as the table says.
+        const QString lastCall
+                = m_model->index(s.row, int(ConnectionModel::Column::LastCall)).data().toString();
+        const QString result
+                = m_model->index(s.row, int(ConnectionModel::Column::Result)).data().toString();
+        QString text = s.end > s.start
+                ? tr("client %1: %2 from %3 s to %4 s (%5 s)")
+                          .arg(who, kindText(s.kind))
+                          .arg(s.start, 0, 'f', 3)
+                          .arg(s.end, 0, 'f', 3)
+                          .arg(s.end - s.start, 0, 'f', 3)
+                : tr("client %1: %2 at %3 s").arg(who, kindText(s.kind)).arg(s.start, 0, 'f', 3);
+        if (!lastCall.isEmpty())
+            text += QLatin1Char('\n') + tr("last call: %1").arg(lastCall);
+        if (!result.isEmpty())
+            text += QLatin1Char('\n') + tr("result: %1").arg(result);
+        return text;
     }
     return {};
 }

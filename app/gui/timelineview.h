@@ -29,13 +29,37 @@ public:
 
     QSize sizeHint() const override;
 
+    // The axis runs from the whole second before the first client started to the last event.
+    double axisStart() const;
+    double axisEnd() const;
+    // Pixels per second: 0 fits the run into the width; zooming sets a scale and the view grows
+    // wider than its scroll area (Ctrl + wheel zooms around the pointer as well).
+    double pixelsPerSecond() const;
+    bool isFitted() const { return m_scale <= 0.0; }
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    int xOf(double seconds) const;
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
 
 private:
-    double timeSpan() const;
-    QRect segmentRect(const Segment &segment, double span) const;
+    struct Axis
+    {
+        double start = 0.0;
+        double end = 1.0;
+        double scale = 1.0; // pixels per second
+        int left = 0; // where start is drawn
+        int x(double seconds) const { return left + int((seconds - start) * scale); }
+    };
+    Axis axis(const std::vector<Segment> &segments) const;
+    QRect segmentRect(const Segment &segment, const Axis &axis) const;
+    int labelWidth() const;
+    void setScale(double pixelsPerSecond);
 
     ConnectionModel *m_model;
+    double m_scale = 0.0; // pixels per second; <= 0: fit the width
 };

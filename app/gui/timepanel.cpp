@@ -54,9 +54,13 @@ void TimePanel::setStepTarget(qint32 tid, const QString &who)
 void TimePanel::showWaiters()
 {
     const auto waiters = m_gate->waiters();
-    m_waiting->setText(m_gate->mode() == Gate::Mode::Pause ? tr("%n thread(s) waiting at the gate",
-                                                                nullptr, int(waiters.size()))
-                                                           : QString());
+    const int count = int(waiters.size());
+    if (m_gate->mode() != Gate::Mode::Pause)
+        m_waiting->clear();
+    else if (count == 1)
+        m_waiting->setText(tr("1 thread waiting at the gate"));
+    else
+        m_waiting->setText(tr("%1 threads waiting at the gate").arg(count));
 }
 
 void TimePanel::changeEvent(QEvent *event)

@@ -137,7 +137,7 @@ private slots:
         QVERIFY2(result.exitCode == 0, result.out.constData());
         const QList<QJsonObject> lines = jsonLines(result.out);
         QVERIFY(lines.size() >= 2);
-        QCOMPARE(lines.at(1).value(QStringLiteral("id")).toString(),
+        QCOMPARE(lines.at(5).value(QStringLiteral("id")).toString(),
                  QStringLiteral("listen-backlog"));
         for (const QJsonObject &line : lines) {
             QCOMPARE(line.value(QStringLiteral("languages")).toArray().size(), 2);

@@ -43,6 +43,27 @@ private slots:
         QCOMPARE(preset->clients.message, QByteArray("hi"));
         QCOMPARE(*preset->clients.timeout, 3.0);
         QVERIFY(preset->paused);
+        QCOMPARE(preset->observeSeconds, 10.0); // the default
+        QVERIFY(preset->pauses.empty());
+    }
+
+    void readsPausePointsAndObserveTime()
+    {
+        const QByteArray text = R"({
+            "servers": [ {} ], "observe_s": 6,
+            "pauses": [ { "at_s": 0.5, "note": { "en": "Look.", "zh_CN": "看。" } },
+                        { "at_s": 2 } ]
+        })";
+        QString error;
+        const auto preset
+                = ExperimentPreset::fromJson(QJsonDocument::fromJson(text).object(), &error);
+        QVERIFY2(preset, qPrintable(error));
+        QCOMPARE(preset->observeSeconds, 6.0);
+        QCOMPARE(int(preset->pauses.size()), 2);
+        QCOMPARE(preset->pauses[0].atSeconds, 0.5);
+        QCOMPARE(preset->pauses[0].note.value(QStringLiteral("zh_CN")), QStringLiteral("看。"));
+        QCOMPARE(preset->pauses[1].atSeconds, 2.0);
+        QVERIFY(preset->pauses[1].note.isEmpty());
     }
 
     void namesWhatIsWrong_data()
@@ -61,6 +82,16 @@ private slots:
         QTest::newRow("count is text")
                 << QByteArray(R"({"servers": [{}], "clients": {"count": "many"}})")
                 << QStringLiteral("clients.count must be");
+        QTest::newRow("observe too long") << QByteArray(R"({"servers": [{}], "observe_s": 99})")
+                                          << QStringLiteral("experiment.observe_s must be");
+        QTest::newRow("pauses not an array") << QByteArray(R"({"servers": [{}], "pauses": 1})")
+                                             << QStringLiteral("\"pauses\" must be an array");
+        QTest::newRow("pause without time")
+                << QByteArray(R"({"servers": [{}], "pauses": [{"note": {}}]})")
+                << QStringLiteral("pauses[0] must be an object with \"at_s\"");
+        QTest::newRow("pauses out of order")
+                << QByteArray(R"({"servers": [{}], "pauses": [{"at_s": 2}, {"at_s": 1}]})")
+                << QStringLiteral("pauses[1].at_s must not be earlier");
     }
     void namesWhatIsWrong()
     {

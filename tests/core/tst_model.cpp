@@ -133,12 +133,21 @@ private slots:
         model.applyEvents(batch);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(model.rowCount(), 4);
-        for (int row = 0; row < 3; ++row)
-            QCOMPARE(cell(model, row, 0).toInt(), row + 1);
+        // Two servers' clients: named A · n and B · n; the number stays in ClientIdRole.
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(cell(model, row, 0).toString(), QStringLiteral("A · %1").arg(row + 1));
+            QCOMPARE(model.index(row, 0).data(ConnectionModel::ClientIdRole).toInt(), row + 1);
+        }
+        QCOMPARE(cell(model, 3, 0).toString(), QStringLiteral("B · 1"));
         QCOMPARE(model.rowOf(1, 1), 3);
         QCOMPARE(model.rowOf(0, 4), -1);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+        // One server again: plain numbers.
+        batch.clear();
+        append(batch, okClient(1, 1.0));
+        model.applyEvents(batch);
+        QCOMPARE(cell(model, 0, 0).toString(), QStringLiteral("1"));
     }
 
     void oneDataChangedPerBatch()

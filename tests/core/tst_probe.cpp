@@ -244,6 +244,89 @@ private slots:
                                         .arg(expected[size_t(i)])));
     }
 
+    void udpReceiveBufferAndDrops_data()
+    {
+        QTest::addColumn<int>("family");
+        QTest::newRow("inet") << AF_INET;
+        QTest::newRow("inet6") << AF_INET6;
+    }
+    void udpReceiveBufferAndDrops()
+    {
+        // A UDP socket nobody reads, with the smallest buffer the kernel allows: datagrams pile
+        // up until it is full, then the kernel drops the rest. The probe must report the bytes
+        // queued, the buffer size and exactly the datagrams the socket could not keep.
+        QFETCH(int, family);
+        const int receiver = ::socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        const int sender = ::socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        QVERIFY(receiver >= 0 && sender >= 0);
+        const int small = 1; // the kernel raises it to its minimum (SOCK_MIN_RCVBUF), doubled
+        QCOMPARE(::setsockopt(receiver, SOL_SOCKET, SO_RCVBUF, &small, sizeof small), 0);
+        sockaddr_storage address{};
+        socklen_t length = 0;
+        if (family == AF_INET) {
+            auto *in = reinterpret_cast<sockaddr_in *>(&address);
+            in->sin_family = AF_INET;
+            in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            length = sizeof(sockaddr_in);
+        } else {
+            auto *in6 = reinterpret_cast<sockaddr_in6 *>(&address);
+            in6->sin6_family = AF_INET6;
+            in6->sin6_addr = in6addr_loopback;
+            length = sizeof(sockaddr_in6);
+        }
+        QCOMPARE(::bind(receiver, reinterpret_cast<sockaddr *>(&address), length), 0);
+        QCOMPARE(::getsockname(receiver, reinterpret_cast<sockaddr *>(&address), &length), 0);
+        const quint16 port = family == AF_INET
+                ? ntohs(reinterpret_cast<sockaddr_in *>(&address)->sin_port)
+                : ntohs(reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port);
+
+        ProbeTarget target;
+        target.family = family == AF_INET ? Family::Inet : Family::Inet6;
+        target.port = port;
+        target.datagram = true;
+        target.ownListenerFd = receiver;
+        KernelProbe probe(target);
+        ProbeSample before = probe.sample();
+        QVERIFY(before.datagram.available);
+        QVERIFY(before.datagram.bound);
+        QCOMPARE(before.datagram.queuedBytes, 0);
+        QCOMPARE(before.datagram.drops, 0);
+        int rcvbuf = 0;
+        socklen_t size = sizeof rcvbuf;
+        ::getsockopt(receiver, SOL_SOCKET, SO_RCVBUF, &rcvbuf, &size);
+        QCOMPARE(before.datagram.rcvbuf, qint64(rcvbuf));
+        QVERIFY(before.ss.contains(QStringLiteral("ss -uanm 'sport = :%1'").arg(port)));
+
+        constexpr int sent = 40;
+        const QByteArray payload(100, 'x');
+        for (int i = 0; i < sent; ++i) {
+            QCOMPARE(::sendto(sender, payload.constData(), size_t(payload.size()), 0,
+                              reinterpret_cast<sockaddr *>(&address), length),
+                     ssize_t(payload.size()));
+        }
+        const ProbeSample full = probe.sample();
+        QVERIFY2(full.datagram.queuedBytes > 0, "the waiting datagrams take memory");
+        QVERIFY(full.datagram.drops > 0); // a 4.5 KiB buffer cannot hold 40 datagrams
+        if (full.datagram.rcvbufErrors >= 0) // namespace-wide: at least ours
+            QVERIFY(full.datagram.rcvbufErrors >= full.datagram.drops);
+
+        // What the socket kept plus what it dropped is what was sent, to the datagram.
+        int kept = 0;
+        char buffer[256];
+        while (::recv(receiver, buffer, sizeof buffer, MSG_DONTWAIT) == payload.size())
+            ++kept;
+        QCOMPARE(kept + full.datagram.drops, qint64(sent));
+        const ProbeSample drained = probe.sample();
+        QCOMPARE(drained.datagram.queuedBytes, 0);
+        QCOMPARE(drained.datagram.drops, full.datagram.drops); // the count never goes back
+        ::close(sender);
+        ::close(receiver);
+        // The socket is gone: the probe says so instead of showing stale figures.
+        const ProbeSample gone = probe.sample();
+        QVERIFY(gone.datagram.available);
+        QVERIFY(!gone.datagram.bound);
+    }
+
     void survivesMissingAndVanishingListeners()
     {
         // A port with no socket at all.

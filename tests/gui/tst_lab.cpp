@@ -18,6 +18,8 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
@@ -171,6 +173,123 @@ private slots:
             return s.kind == TimelineView::Kind::Served && s.end - s.start > 0.2;
         });
         QVERIFY(served != segments.end());
+
+        // Comparing, every client is named after its server: A · n and B · n.
+        for (int row = 0; row < lab.connections()->rowCount(); ++row) {
+            const QModelIndex index = lab.connections()->index(row, 0);
+            const QString letter = index.data(ConnectionModel::OriginRole).toUInt() == 0
+                    ? QStringLiteral("A · ")
+                    : QStringLiteral("B · ");
+            QVERIFY2(index.data().toString().startsWith(letter),
+                     qPrintable(index.data().toString()));
+        }
+
+        // The timeline's axis starts at the whole second before the first client; zooming in makes
+        // it wider than its scroll area, Fit brings it back.
+        lab.tabs()->setCurrentIndex(1);
+        TimelineView *timeline = lab.timeline();
+        QTRY_VERIFY(timeline->isVisible());
+        double first = 1e9;
+        for (const TimelineView::Segment &s : timeline->segments())
+            first = std::min(first, s.start);
+        QVERIFY(timeline->axisStart() <= first && first < timeline->axisStart() + 1.0);
+        const double fitted = timeline->pixelsPerSecond();
+        QWidget *viewport = timeline->parentWidget();
+        QVERIFY(timeline->isFitted());
+        for (int i = 0; i < 4; ++i)
+            lab.findChild<QPushButton *>(QStringLiteral("zoomIn"))->click();
+        QVERIFY(!timeline->isFitted());
+        QVERIFY(timeline->pixelsPerSecond() > fitted * 4);
+        QTRY_VERIFY(timeline->width() > viewport->width());
+        lab.findChild<QPushButton *>(QStringLiteral("zoomFit"))->click();
+        QVERIFY(timeline->isFitted());
+        QTRY_COMPARE(timeline->width(), viewport->width());
+
+        // Export: the timeline and both queue views as PNG and SVG, events and clients as CSV.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        using E = LabArea::Export;
+        for (const auto &[what, name] :
+             { std::pair{ E::TimelinePng, "t.png" }, std::pair{ E::TimelineSvg, "t.svg" },
+               std::pair{ E::QueuePng, "q.png" }, std::pair{ E::QueueSvg, "q.svg" },
+               std::pair{ E::EventsCsv, "e.csv" }, std::pair{ E::ClientsCsv, "c.csv" } }) {
+            QString error;
+            QVERIFY2(lab.exportTo(what, dir.filePath(QLatin1String(name)), &error),
+                     qPrintable(error));
+        }
+        const QImage png(dir.filePath(QStringLiteral("t.png")));
+        QCOMPARE(png.size(), timeline->size() * timeline->devicePixelRatio());
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("q.png"))).isNull());
+        const auto readAll = [&dir](const char *name) {
+            QFile file(dir.filePath(QLatin1String(name)));
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        const QString svg = readAll("t.svg");
+        QVERIFY(svg.contains(QStringLiteral("<svg")));
+        QVERIFY2(svg.contains(QStringLiteral("client B · 4")), "SVG keeps text as text");
+        QVERIFY(readAll("q.svg").contains(QStringLiteral("backlog 5")));
+        const QStringList clients
+                = readAll("c.csv").split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(clients.size(), 1 + 8);
+        QVERIFY(clients[0].startsWith(QStringLiteral("Client,Stage,")));
+        QVERIFY(readAll("e.csv").count(QStringLiteral("accept")) >= 8);
+        QString error;
+        QVERIFY(!lab.exportTo(E::ClientsCsv, dir.filePath(QStringLiteral("no/such/dir/c.csv")),
+                              &error));
+        QVERIFY(error.contains(QStringLiteral("cannot write")));
+    }
+
+    void pausePointStopsTheLab()
+    {
+        // An experiment's pause point: the lab pauses by itself and says what to look at.
+        LabArea lab;
+        lab.show();
+        QSignalSpy paused(&lab, &LabArea::pausedAtPoint);
+        const QJsonObject experiment = QJsonDocument::fromJson(R"({
+            "servers": [ { "model": "blocking", "handler": "sleep-echo", "delay": 1 } ],
+            "clients": { "count": 2 },
+            "pauses": [ { "at_s": 0.3, "note": { "en": "Look at the queue.", "zh_CN": "看队列。" } } ]
+        })")
+                                               .object();
+        QVERIFY(lab.runExperiment(experiment));
+        QVERIFY(!lab.timePanel()->pauseButton()->isChecked());
+        QTRY_COMPARE(paused.count(), 1);
+        QCOMPARE(paused.front().front().toDouble(), 0.3);
+        QVERIFY(lab.timePanel()->pauseButton()->isChecked());
+        QVERIFY2(lab.messageLabel()->text().contains(QStringLiteral("Look at the queue.")),
+                 qPrintable(lab.messageLabel()->text()));
+        QCOMPARE(lab.controller()->gate()->mode(), Gate::Mode::Pause);
+        lab.timePanel()->pauseButton()->click(); // continue
+        QTRY_VERIFY_WITH_TIMEOUT(lab.summaryLabel()->text().contains(QStringLiteral("finished")),
+                                 10000);
+        // A reset before a pause point is reached cancels it.
+        QJsonObject later = experiment;
+        later[QStringLiteral("pauses")]
+                = QJsonArray{ QJsonObject{ { QStringLiteral("at_s"), 0.2 } } };
+        QVERIFY(lab.runExperiment(later));
+        lab.reset();
+        QTest::qWait(400); // longer than the pause point: nothing may fire after the reset
+        QCOMPARE(paused.count(), 1);
+        QVERIFY(!lab.timePanel()->pauseButton()->isChecked());
+    }
+
+    void udpServerShowsItsReceiveBuffer()
+    {
+        LabArea lab;
+        lab.show();
+        lab.serverPanel()->modelBox()->setCurrentIndex(3); // UDPServer
+        lab.serverPanel()->handlerBox()->setCurrentIndex(0);
+        lab.serverPanel()->startButton()->click();
+        QVERIFY(lab.controller()->isServerRunning());
+        lab.clientPanel()->countBox()->setValue(3);
+        lab.clientPanel()->addManyButton()->click();
+        AcceptQueueView *view = lab.queueView();
+        QTRY_VERIFY(view->shownDatagram().bound);
+        QVERIFY(view->shownDatagram().rcvbuf > 0);
+        QVERIFY2(view->headline().startsWith(QStringLiteral("UDP receive buffer: ")),
+                 qPrintable(view->headline()));
+        QTRY_COMPARE(lab.connections()->rowCount(), 3);
+        QVERIFY(!view->grab().isNull());
     }
 
     void lessonsExperimentRunsInOneClick()

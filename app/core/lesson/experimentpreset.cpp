@@ -90,5 +90,34 @@ std::optional<ExperimentPreset> ExperimentPreset::fromJson(const QJsonObject &js
     preset.clients.message
             = clients.value(QLatin1String("message")).toString(QStringLiteral("hello")).toUtf8();
     preset.paused = json.value(QLatin1String("paused")).toBool(false);
+    if (json.contains(QLatin1String("observe_s"))
+        && !readNumber(json, "observe_s", 1, 30, &preset.observeSeconds,
+                       QStringLiteral("experiment"), error))
+        return std::nullopt;
+    const QJsonValue pauses = json.value(QLatin1String("pauses"));
+    if (!pauses.isUndefined() && !pauses.isArray()) {
+        *error = QStringLiteral("\"pauses\" must be an array");
+        return std::nullopt;
+    }
+    int pauseIndex = 0;
+    for (const QJsonValue &value : pauses.toArray()) {
+        const QString at = QStringLiteral("pauses[%1]").arg(pauseIndex++);
+        const QJsonObject o = value.toObject();
+        PausePoint point;
+        if (!value.isObject() || !o.contains(QLatin1String("at_s"))) {
+            *error = at + QStringLiteral(" must be an object with \"at_s\"");
+            return std::nullopt;
+        }
+        if (!readNumber(o, "at_s", 0, 300, &point.atSeconds, at, error))
+            return std::nullopt;
+        const QJsonObject note = o.value(QLatin1String("note")).toObject();
+        for (auto it = note.begin(); it != note.end(); ++it)
+            point.note.insert(it.key(), it.value().toString());
+        if (!preset.pauses.empty() && point.atSeconds < preset.pauses.back().atSeconds) {
+            *error = at + QStringLiteral(".at_s must not be earlier than the pause before it");
+            return std::nullopt;
+        }
+        preset.pauses.push_back(point);
+    }
     return preset;
 }

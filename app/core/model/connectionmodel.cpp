@@ -22,6 +22,8 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
     const auto column = Column(index.column());
     switch (role) {
     case Qt::DisplayRole:
+        if (column == Column::Client && m_compare)
+            return QStringLiteral("%1 · %2").arg(QChar(u'A' + row.origin)).arg(row.id);
         if (column == Column::Stage)
             return stageText(row);
         if (column == Column::Result)
@@ -219,6 +221,12 @@ void ConnectionModel::applyEvents(const std::vector<Event> &batch)
             track.origin = e.origin;
             track.id = e.connection;
             m_rows.push_back(track);
+            if (e.origin != 0 && !m_compare) {
+                // Two servers side by side: every client is named A · n or B · n from now on.
+                m_compare = true;
+                if (m_shown > 0)
+                    emit dataChanged(index(0, 0), index(m_shown - 1, 0));
+            }
             found = m_index.insert(k, int(m_rows.size()) - 1);
         }
         m_rows[size_t(*found)].apply(e);
@@ -244,6 +252,7 @@ void ConnectionModel::clear()
     m_rows.clear();
     m_index.clear();
     m_shown = 0;
+    m_compare = false;
     m_firstTouched = m_lastTouched = -1;
     endResetModel();
 }

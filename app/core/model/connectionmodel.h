@@ -16,6 +16,7 @@ class ConnectionModel final : public QAbstractTableModel
 
 public:
     using Stage = ClientTrack::Stage;
+    // Client is the lab's client number, "A · 3" / "B · 3" once two servers run side by side.
     enum class Column { Client, Stage, Connect, FirstByte, Done, Latency, Result, LastCall, Count };
     enum Role {
         StageRole = Qt::UserRole, // int(Stage) from the client's events
@@ -64,6 +65,7 @@ private:
     int m_shown = 0;
     QHash<quint64, int> m_index;
     qint64 m_origin = 0;
+    bool m_compare = false; // a second server's clients are here: names carry A / B
     int m_firstTouched = -1;
     int m_lastTouched = -1;
 };

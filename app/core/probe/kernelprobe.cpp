@@ -74,7 +74,9 @@ ProbeSample KernelProbe::sample()
     ProbeSample s;
     s.ns = Clock::nowNs();
     s.sequence = ++m_sequence;
-    if (m_target.family == Family::Unix)
+    if (m_target.datagram)
+        sampleUdp(s);
+    else if (m_target.family == Family::Unix)
         sampleUnix(s);
     else
         sampleTcp(s);
@@ -83,6 +85,8 @@ ProbeSample KernelProbe::sample()
         s.queue.overflows = now.listenOverflows - m_start.listenOverflows;
         s.queue.drops = now.listenDrops - m_start.listenDrops;
     }
+    if (m_target.datagram && now.udpRcvbufErrors >= 0 && m_start.udpRcvbufErrors >= 0)
+        s.datagram.rcvbufErrors = now.udpRcvbufErrors - m_start.udpRcvbufErrors;
     return s;
 }
 
@@ -157,6 +161,32 @@ void KernelProbe::sampleTcp(ProbeSample &s)
     std::copy(std::begin(s.stageCounts), std::end(s.stageCounts),
               std::begin(m_lastRows.stageCounts));
     m_lastRows.clients = s.clients;
+}
+
+void KernelProbe::sampleUdp(ProbeSample &s)
+{
+    const quint16 port = m_target.port;
+    s.ss = QStringLiteral("ss -uanm 'sport = :%1'   # skmem: r = queued, rb = buffer, d = drops")
+                   .arg(port);
+    if (m_target.family == Family::Unix)
+        return; // /proc/net/unix has no receive figures for datagram sockets
+    const std::optional<ProcNet::UdpRow> row = ProcNet::udpRow(m_target.family, port);
+    s.datagram.source = m_target.family == Family::Inet6 ? QStringLiteral("/proc/net/udp6")
+                                                         : QStringLiteral("/proc/net/udp");
+    if (!row) {
+        s.datagram.available = ProcNet::udpRow(m_target.family, 0).has_value();
+        return;
+    }
+    s.datagram.available = true;
+    s.datagram.bound = true;
+    s.datagram.queuedBytes = row->rxQueue;
+    s.datagram.drops = row->drops;
+    if (m_target.ownListenerFd >= 0) {
+        int rcvbuf = 0;
+        socklen_t length = sizeof rcvbuf;
+        if (::getsockopt(m_target.ownListenerFd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, &length) == 0)
+            s.datagram.rcvbuf = rcvbuf;
+    }
 }
 
 void KernelProbe::readOwnListener(ProbeSample &s) const
@@ -258,14 +288,20 @@ void KernelProbe::start(int hz)
                 m_latest = std::move(s);
             }
             next += period;
-            std::this_thread::sleep_until(next);
+            // Woken at once by stop(): the GUI thread joins this one and must not wait a period.
+            std::unique_lock<std::mutex> lock(m_wakeMutex);
+            m_wake.wait_until(lock, next, [this] { return m_stop.load(); });
         }
     });
 }
 
 void KernelProbe::stop()
 {
-    m_stop = true;
+    {
+        std::lock_guard<std::mutex> lock(m_wakeMutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
 }

@@ -7,6 +7,7 @@
 #include "probe/sockdiag.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -18,6 +19,7 @@ struct ProbeTarget
     quint16 port = 0;
     QString path;
     int ownListenerFd = -1; // our own listener: TCP_INFO on it is the cheapest queue figure
+    bool datagram = false; // a UDP port: the receive buffer and its drops instead of a queue
     // Our own clients, so each gets a stage from its TCP_INFO and the server's row.
     std::function<std::vector<ClientSwarm::LiveSocket>()> clients;
 };
@@ -51,6 +53,7 @@ public:
 private:
     void sampleTcp(ProbeSample &s);
     void sampleUnix(ProbeSample &s);
+    void sampleUdp(ProbeSample &s);
     void classifyClients(ProbeSample &s) const;
     void readOwnListener(ProbeSample &s) const;
 
@@ -62,6 +65,8 @@ private:
 
     std::thread m_thread;
     std::atomic<bool> m_stop{ false };
+    std::mutex m_wakeMutex; // with m_wake: the sampling thread's sleep, cut short by stop()
+    std::condition_variable m_wake;
     mutable std::mutex m_mutex; // guards m_latest
     ProbeSample m_latest;
 };

@@ -28,6 +28,20 @@ struct QueueSnapshot
     QString error;
 };
 
+// A UDP socket's receive buffer: datagrams that arrived and wait for recvfrom(), and those the
+// kernel threw away because the buffer was full. UDP has no accept queue; this is its queue.
+struct DatagramSnapshot
+{
+    bool available = false; // false: not a UDP target, or /proc/net/udp is missing
+    bool bound = false; // a UDP socket was found on the port
+    qint64 queuedBytes
+            = 0; // rx_queue: memory the waiting datagrams take (skb truesize, not payload)
+    qint64 rcvbuf = -1; // SO_RCVBUF of our own socket (the kernel doubles what was set); -1 unknown
+    qint64 drops = 0; // datagrams this socket dropped since it was created (/proc/net/udp "drops")
+    qint64 rcvbufErrors = -1; // Udp + Udp6 RcvbufErrors since the probe started (namespace-wide)
+    QString source; // "/proc/net/udp", "/proc/net/udp6"
+};
+
 // One of our own clients and its stage.
 struct ClientProbe
 {
@@ -43,6 +57,7 @@ struct ProbeSample
     qint64 ns = 0;
     quint64 sequence = 0;
     QueueSnapshot queue;
+    DatagramSnapshot datagram; // UDP targets only
     std::vector<ConnectionRow> rows; // every socket of the port, both sides
     qint64 rowsNs = 0; // when rows, stageCounts and clients were read (may be an earlier sample)
     int stageCounts[int(ClientStage::Unknown) + 1] = {};

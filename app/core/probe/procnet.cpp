@@ -93,3 +93,31 @@ std::optional<ConnectionRow> ProcNet::unixListener(const QString &path)
     listener.recvQ = quint32(pending);
     return listener;
 }
+
+std::optional<ProcNet::UdpRow> ProcNet::udpRow(Family family, quint16 port)
+{
+    QFile file(family == Family::Inet6 ? QStringLiteral("/proc/net/udp6")
+                                       : QStringLiteral("/proc/net/udp"));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+    // ref pointer drops — addresses and queues in hex, the rest in decimal.
+    file.readLine();
+    if (port == 0)
+        return UdpRow{};
+    while (!file.atEnd()) {
+        const QList<QByteArray> f = file.readLine().simplified().split(' ');
+        if (f.size() < 13)
+            continue;
+        const int colon = f[1].lastIndexOf(':');
+        if (colon < 0 || f[1].mid(colon + 1).toUInt(nullptr, 16) != port)
+            continue;
+        UdpRow row;
+        const int queues = f[4].indexOf(':');
+        row.rxQueue = f[4].mid(queues + 1).toLongLong(nullptr, 16);
+        row.inode = f[9].toULongLong();
+        row.drops = f[12].toLongLong();
+        return row;
+    }
+    return std::nullopt;
+}
