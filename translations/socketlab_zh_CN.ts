@@ -375,6 +375,14 @@
         <source>Clients and latencies as CSV…</source>
         <translation>客户端与延迟导出为 CSV…</translation>
     </message>
+    <message>
+        <source>the run did not show %1</source>
+        <translation>这次运行没有测到 %1</translation>
+    </message>
+    <message>
+        <source>the run was reset</source>
+        <translation>运行已被重置</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>
@@ -424,6 +432,10 @@
     <message>
         <source>▶ Run this lesson&apos;s experiment in the lab</source>
         <translation>▶ 在实验室里运行本课的实验</translation>
+    </message>
+    <message>
+        <source>No glossary entry &quot;%1&quot;.</source>
+        <translation>术语表里没有“%1”。</translation>
     </message>
 </context>
 <context>
@@ -487,6 +499,57 @@
     <message>
         <source>&lt;h3&gt;SocketLab %1&lt;/h3&gt;&lt;p&gt;Python socket programming, taught beside real sockets on this machine.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Kernel: %3 %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;套接字实验室 %1&lt;/h3&gt;&lt;p&gt;在本机真实套接字旁学习 Python 套接字编程。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;内核：%3 %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>QuizView</name>
+    <message>
+        <source>Check yourself</source>
+        <translation>自测</translation>
+    </message>
+    <message>
+        <source>Predict, then run: </source>
+        <translation>先预测，再运行：</translation>
+    </message>
+    <message>
+        <source>Run the experiment and check</source>
+        <translation>运行实验并核对</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Running the experiment in the lab… watch it on the right.</source>
+        <translation>正在实验室里运行实验……请看右边。</translation>
+    </message>
+    <message>
+        <source>The run could not be measured: %1</source>
+        <translation>这次运行无法测量：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Right.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;答对了。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not quite.&lt;/b&gt; The answer is: %1.</source>
+        <translation>&lt;b&gt;不太对。&lt;/b&gt;答案是：%1。</translation>
+    </message>
+    <message>
+        <source>The run measured %1, which none of the choices covers.</source>
+        <translation>这次运行测得 %1，不在任何一个选项的范围内。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your prediction was right:&lt;/b&gt; the run measured %1 (%2).</source>
+        <translation>&lt;b&gt;你的预测是对的：&lt;/b&gt;这次运行测得 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The run measured %1&lt;/b&gt; (%2); you predicted %3.</source>
+        <translation>&lt;b&gt;这次运行测得 %1&lt;/b&gt;（%2）；你预测的是 %3。</translation>
+    </message>
+    <message>
+        <source>Usually the answer is %1; a busy machine can change a run.</source>
+        <translation>通常的结果是 %1；机器繁忙时一次运行可能不同。</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "experimentcommand.h"
 #include "lessonscommand.h"
 #include "observecommand.h"
 #include "servecommand.h"
@@ -20,6 +21,9 @@ const char usage[]
           "  swarm [OPTIONS]       run N clients against any server; one line each\n"
           "  observe --port P      watch any listener's accept queue, one line per sample\n"
           "  lessons [--dir DIR]   list the lessons and check that every file reads\n"
+          "  experiment --lesson ID [--quiz]\n"
+          "                        run a lesson's experiment headless, print what it\n"
+          "                        measured (and check its predict questions)\n"
           "\n"
           "Options:\n"
           "  -h, --help            show this help (COMMAND --help: that command's)\n"
@@ -48,6 +52,8 @@ int main(int argc, char *argv[])
     arguments[0] = arguments[0] + QLatin1Char(' ') + command;
     if (command == QLatin1String("lessons"))
         return LessonsCommand::run(arguments);
+    if (command == QLatin1String("experiment"))
+        return ExperimentCommand::run(arguments);
     if (command == QLatin1String("observe"))
         return ObserveCommand::run(arguments);
     if (command == QLatin1String("serve"))

@@ -52,6 +52,8 @@ QString AcceptQueueView::headline() const
                                       .arg(d.queuedBytes)
                                       .arg(d.drops);
     }
+    if (m_sample.sequence == 0)
+        return tr("No listener yet: start a server.");
     if (!m_sample.queue.available)
         return tr("The kernel's accept queue cannot be read here.");
     if (!m_sample.queue.listening)

@@ -3,12 +3,13 @@
 #include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "exampleview.h"
-#include "labcontroller.h"
+#include "lab/labcontroller.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
 #include "model/connectionmodel.h"
 #include "model/eventlogfilter.h"
 #include "model/eventlogmodel.h"
+#include "model/runmeasures.h"
 #include "model/runstats.h"
 #include "model/threadlanemodel.h"
 #include "serverpanel.h"
@@ -69,6 +70,7 @@ LabArea::LabArea(QWidget *parent)
     , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
     , m_logFilter(new EventLogFilter(this))
     , m_stats(std::make_unique<RunStats>())
+    , m_measures(std::make_unique<RunMeasures>())
     , m_clientTable(new QTableView(this))
     , m_timeline(new TimelineView(m_connections, this))
     , m_example(new ExampleView(this))
@@ -214,6 +216,10 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
     m_lanes->applyEvents(events);
     m_log->applyEvents(events);
     m_stats->applyEvents(events);
+    m_measures->applyEvents(events);
+    m_measures->applyProbe(sample, 0);
+    if (twin)
+        m_measures->applyProbe(twinSample, 1);
     m_timeline->update(); // the "now" line moves every frame
     // The example line for the call of the chosen lane, or of the first one (the server thread).
     const QModelIndex chosen = m_laneList->currentIndex();
@@ -228,6 +234,8 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
     emit frameApplied(int(events.size()), work.nsecsElapsed());
+    if (m_pending)
+        finishMeasureIfDone();
 }
 
 QString LabArea::summaryLine(const Server *server) const
@@ -254,6 +262,49 @@ void LabArea::setExample(const QString &code)
 
 bool LabArea::runExperiment(const QJsonObject &experiment)
 {
+    return startExperiment(experiment, true);
+}
+
+void LabArea::runAndMeasure(const QJsonObject &experiment, const QString &measure, int server)
+{
+    if (!startExperiment(experiment, false)) {
+        emit measured(false, 0.0,
+                      m_message->text().isEmpty() ? m_serverPanel->statusLabel()->text()
+                                                  : m_message->text());
+        return;
+    }
+    QString error;
+    const auto preset = ExperimentPreset::fromJson(experiment, &error);
+    PendingMeasure pending;
+    pending.measure = measure;
+    pending.server = server;
+    pending.expectedClients = preset->clients.clients * int(preset->servers.size());
+    m_clock.start();
+    pending.observeMs = qint64(preset->observeSeconds * 1000);
+    m_pending = pending;
+}
+
+void LabArea::finishMeasureIfDone()
+{
+    // The same rule as ExperimentRunner: every client ended (plus 150 ms of probe), or observe_s.
+    PendingMeasure &p = *m_pending;
+    const qint64 now = m_clock.elapsed();
+    if (p.doneAtMs < 0 && m_controller->finishedClientCount() >= p.expectedClients)
+        p.doneAtMs = now;
+    if (!((p.doneAtMs >= 0 && now - p.doneAtMs >= 150) || now >= p.observeMs))
+        return;
+    if (const Server *s = m_controller->server())
+        m_measures->setEmptyRecvs(0, s->emptyRecvs());
+    if (const Server *s = m_controller->twin())
+        m_measures->setEmptyRecvs(1, s->emptyRecvs());
+    const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
+    m_pending.reset();
+    emit measured(value.has_value(), value.value_or(0.0),
+                  value ? QString() : tr("the run did not show %1").arg(p.measure));
+}
+
+bool LabArea::startExperiment(const QJsonObject &experiment, bool withPauses)
+{
     QString error;
     const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(experiment, &error);
     reset();
@@ -275,7 +326,8 @@ bool LabArea::runExperiment(const QJsonObject &experiment)
         addClients(preset->clients.clients);
     // Pause points: the lab stops there and says what to look at; Pause again continues.
     const int run = m_run;
-    for (const ExperimentPreset::PausePoint &point : preset->pauses) {
+    for (const ExperimentPreset::PausePoint &point :
+         withPauses ? preset->pauses : std::vector<ExperimentPreset::PausePoint>{}) {
         QTimer::singleShot(int(point.atSeconds * 1000), this, [this, run, point] {
             if (run != m_run || !m_controller->isServerRunning())
                 return; // reset or stopped since
@@ -300,6 +352,11 @@ void LabArea::reset()
     m_lanes->clear();
     m_log->clear();
     m_stats->clear();
+    m_measures->clear();
+    if (m_pending) {
+        m_pending.reset();
+        emit measured(false, 0.0, tr("the run was reset"));
+    }
     m_summary->clear();
     m_queueView->clear();
     m_twinQueueView->clear();

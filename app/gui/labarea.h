@@ -3,9 +3,11 @@
 #include "probe/probesample.h"
 #include "trace/event.h"
 
+#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QJsonObject>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class AcceptQueueView;
@@ -19,6 +21,7 @@ class QListView;
 class QTabWidget;
 class QTableView;
 class RunStats;
+class RunMeasures;
 class ExampleView;
 class ThreadLaneModel;
 class TimelineView;
@@ -63,10 +66,15 @@ public:
     void reset(); // stop everything and clear every view (the Reset button)
     // Sets every control from a lesson's experiment.json and starts it; false + message if bad.
     bool runExperiment(const QJsonObject &experiment);
+    // For a quiz: runs the experiment (without its pause points) and, once every client has ended
+    // or its observe_s passed, emits measured() with the RunMeasures value asked for.
+    void runAndMeasure(const QJsonObject &experiment, const QString &measure, int server);
+    const RunMeasures &measures() const { return *m_measures; }
 
 signals:
     void pausedAtPoint(double atSeconds); // an experiment's pause point stopped the lab
     void frameApplied(int events, qint64 workNs); // after each frame reached every model
+    void measured(bool ok, double value, const QString &error); // answer to runAndMeasure()
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -96,6 +104,19 @@ private:
     EventLogModel *m_log;
     EventLogFilter *m_logFilter;
     std::unique_ptr<RunStats> m_stats;
+    std::unique_ptr<RunMeasures> m_measures;
+    struct PendingMeasure
+    {
+        QString measure;
+        int server = 0;
+        int expectedClients = 0;
+        qint64 startedMs = 0; // QDateTime-free: from m_clock
+        qint64 observeMs = 0;
+        qint64 doneAtMs = -1;
+    };
+    std::optional<PendingMeasure> m_pending;
+    void finishMeasureIfDone();
+    bool startExperiment(const QJsonObject &experiment, bool withPauses);
     QTableView *m_clientTable;
     TimelineView *m_timeline;
     ExampleView *m_example;
@@ -106,4 +127,5 @@ private:
     QWidget *m_queueRow = nullptr;
     QString m_language = QStringLiteral("en");
     int m_run = 0; // bumped by reset(): timers of an older run do nothing
+    QElapsedTimer m_clock;
 };

@@ -1,15 +1,21 @@
 #include "lessonview.h"
 
-#include <QTextBlock>
-#include <QTextCursor>
-
 #include "languageswitcher.h"
+#include "quizview.h"
 
+#include <QCursor>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -30,6 +36,8 @@ LessonView::LessonView(QWidget *parent)
     , m_experiment(new QPushButton(this))
     , m_problems(new QLabel(this))
     , m_browser(new QTextBrowser(this))
+    , m_quiz(new QuizView(this))
+    , m_definition(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -44,7 +52,20 @@ LessonView::LessonView(QWidget *parent)
             QStringLiteral("QLabel { background: #fdecea; color: #611a15;"
                            " border-left: 4px solid #b3261e; padding: 4px 8px; }"));
     m_browser->setObjectName(QStringLiteral("lessonBrowser"));
-    m_browser->setOpenExternalLinks(true);
+    // Links are ours to follow: glossary terms, other lessons, and the web in the user's browser.
+    m_browser->setOpenLinks(false);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &LessonView::followLink);
+    connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+            [this](const QUrl &url) {
+                if (url.scheme() == QLatin1String("glossary"))
+                    QToolTip::showText(QCursor::pos(), m_glossary.describe(url.path(), m_language),
+                                       m_browser);
+            });
+    m_definition->setObjectName(QStringLiteral("glossaryDefinition"));
+    m_definition->setWordWrap(true);
+    m_definition->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_definition->setStyleSheet(m_notice->styleSheet());
+    m_definition->hide();
     layout->addWidget(m_notice);
     layout->addWidget(m_experiment, 0, Qt::AlignLeft);
     m_experiment->setObjectName(QStringLiteral("runExperiment"));
@@ -52,17 +73,56 @@ LessonView::LessonView(QWidget *parent)
     connect(m_experiment, &QPushButton::clicked, this,
             [this] { emit experimentRequested(m_lesson.experiment()); });
     layout->addWidget(m_problems);
-    layout->addWidget(m_browser, 1);
+    // The lesson above, its quiz below ("at the end of the lesson"), the split movable.
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("lessonSplit"));
+    split->addWidget(m_browser);
+    auto *quizScroll = new QScrollArea(split);
+    quizScroll->setWidgetResizable(true);
+    quizScroll->setFrameShape(QFrame::NoFrame);
+    quizScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the quiz wraps instead
+    quizScroll->setWidget(m_quiz);
+    split->addWidget(quizScroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_definition);
     m_notice->hide();
     m_problems->hide();
 }
 
 void LessonView::showLesson(const Lesson &lesson, const QString &language)
 {
+    if (m_lesson.id() != lesson.id())
+        m_definition->hide(); // a term of the last lesson
     m_lesson = lesson;
     m_language = language;
     m_hasLesson = true;
     render();
+}
+
+bool LessonView::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme == QLatin1String("glossary")) {
+        const QString text = m_glossary.describe(url.path(), m_language);
+        // `code` in a definition is shown as code, like in the lesson text.
+        QString html = text.toHtmlEscaped();
+        html.replace(QRegularExpression(QStringLiteral("`([^`]+)`")),
+                     QStringLiteral("<code>\\1</code>"));
+        m_definition->setText(
+                text.isEmpty() ? tr("No glossary entry \"%1\".").arg(url.path()).toHtmlEscaped()
+                               : html);
+        m_definition->show();
+        return !text.isEmpty();
+    }
+    if (scheme == QLatin1String("lesson")) {
+        emit lessonRequested(url.path());
+        return true;
+    }
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        return QDesktopServices::openUrl(url);
+    return false;
 }
 
 void LessonView::setCatalogIssues(const QList<LessonIssue> &issues)
@@ -115,6 +175,7 @@ void LessonView::render()
 
     QTextDocument *document = m_browser->document();
     if (text.markdown.isEmpty()) {
+        m_quiz->setQuiz(QString(), {}, {}, m_language);
         m_browser->setHtml(QStringLiteral("<h2>%1</h2><p>%2</p>")
                                    .arg(tr("Nothing to show"),
                                         m_hasLesson ? tr("This lesson has no readable text. "
@@ -126,6 +187,7 @@ void LessonView::render()
     m_browser->setSearchPaths({ m_lesson.folder() });
     document->setMarkdown(text.markdown, QTextDocument::MarkdownDialectGitHub);
     matchCodeFontSize(document, m_browser->font());
+    m_quiz->setQuiz(m_lesson.id(), m_lesson.quiz(), m_lesson.experiment(), m_language);
 }
 
 void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFont)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lesson/glossary.h"
 #include "lesson/lesson.h"
 
 #include <QJsonObject>
@@ -9,6 +10,8 @@ class QLabel;
 class QPushButton;
 class QTextDocument;
 class QTextBrowser;
+class QUrl;
+class QuizView;
 
 // Shows one lesson's Markdown (headings, code, tables, images), a notice when the text fell back
 // to English, and every problem found reading the lesson, so a broken file is named, not hidden.
@@ -28,10 +31,17 @@ public:
     QTextBrowser *browser() const { return m_browser; }
     QLabel *notice() const { return m_notice; }
     QPushButton *experimentButton() const { return m_experiment; }
+    QuizView *quizView() const { return m_quiz; }
+    QLabel *definition() const { return m_definition; } // the glossary term last clicked
+    void setGlossary(const Glossary &glossary) { m_glossary = glossary; }
+    // What a click on a link in the lesson does: glossary:ID shows the term, lesson:ID asks for
+    // that lesson, http(s) opens the browser. Returns false for a link it does not know.
+    bool followLink(const QUrl &url);
 
 signals:
     // The lesson's experiment.json, to be set up and started in the lab.
     void experimentRequested(const QJsonObject &experiment);
+    void lessonRequested(const QString &id); // a lesson:ID link
 
 public:
     QLabel *problems() const { return m_problems; }
@@ -47,6 +57,9 @@ private:
     QPushButton *m_experiment;
     QLabel *m_problems;
     QTextBrowser *m_browser;
+    QuizView *m_quiz;
+    QLabel *m_definition;
+    Glossary m_glossary;
     QList<LessonIssue> m_catalogIssues;
     Lesson m_lesson;
     QString m_language;

@@ -3,6 +3,7 @@
 #include "labarea.h"
 #include "languageswitcher.h"
 #include "lessonview.h"
+#include "quizview.h"
 #include "zoomcontroller.h"
 
 #include <QAction>
@@ -59,6 +60,14 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     fillNavigator();
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentLesson);
     connect(m_lessonView, &LessonView::experimentRequested, m_labArea, &LabArea::runExperiment);
+    m_lessonView->setGlossary(m_catalog.glossary());
+    connect(m_lessonView, &LessonView::lessonRequested, this, [this](const QString &id) {
+        if (const int index = m_catalog.indexOf(id); index >= 0)
+            selectLesson(index);
+    });
+    // A quiz's "predict, then run": the lab runs it where the student can watch, then answers.
+    connect(m_lessonView->quizView(), &QuizView::runRequested, m_labArea, &LabArea::runAndMeasure);
+    connect(m_labArea, &LabArea::measured, m_lessonView->quizView(), &QuizView::showMeasured);
     restoreSettings();
     retranslate();
 }

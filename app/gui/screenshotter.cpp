@@ -6,8 +6,10 @@
 
 #include "acceptqueueview.h"
 #include "clientpanel.h"
+#include "lab/labcontroller.h"
 #include "labarea.h"
-#include "labcontroller.h"
+#include "lessonview.h"
+#include "quizview.h"
 #include "serverpanel.h"
 
 #include <QApplication>
@@ -21,8 +23,10 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QThread>
+#include <QUrl>
 
 namespace {
 
@@ -61,8 +65,9 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     const int zoom = window->zoom()->percent();
     window->resize(1400, 860);
     window->show();
-    // Show the second lesson when there is one: it has a table and code, the richest page.
-    window->selectLesson(qMin(1, window->navigator()->count() - 1));
+    // The backlog lesson, the one the lab shots below belong to (else the first one).
+    const int backlog = window->catalog().indexOf(QStringLiteral("listen-backlog"));
+    window->selectLesson(qMax(0, backlog));
 
     QStringList written;
     for (const QString &lang : LanguageSwitcher::languages()) {
@@ -136,6 +141,67 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     lab->reset();
     lab->serverPanel()->compareBox()->setCurrentIndex(0);
     lab->tabs()->setCurrentIndex(0);
+
+    // UDP: no accept queue; the receive buffer and its drops instead.
+    lab->serverPanel()->modelBox()->setCurrentIndex(3); // UDPServer
+    lab->serverPanel()->delayBox()->setValue(2.0);
+    lab->serverPanel()->startButton()->click();
+    lab->clientPanel()->countBox()->setValue(6);
+    lab->clientPanel()->addManyButton()->click();
+    waited.restart();
+    while (!lab->queueView()->shownDatagram().bound && waited.elapsed() < 5000)
+        pump(50);
+    pump(500);
+    for (const QString &lang : LanguageSwitcher::languages()) {
+        window->setLanguage(lang);
+        settle(window);
+        const QString path = QDir(directory).filePath(QStringLiteral("udp-%1.png").arg(lang));
+        if (!window->grab().save(path)) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return {};
+        }
+        written.append(path);
+    }
+    lab->reset();
+    lab->serverPanel()->modelBox()->setCurrentIndex(0);
+
+    // The quiz under the lesson, one single-choice question answered, and a glossary term open.
+    LessonView *view = window->lessonView();
+    QuizView *quiz = view->quizView();
+    // A single-choice question answered, and the first "predict, then run" question run in the
+    // lab (its answer is the run's own measurement, so the shot waits for it).
+    int predict = -1;
+    for (int q = 0; q < quiz->questionCount(); ++q) {
+        if (!quiz->isPredict(q)) {
+            quiz->choose(q, 0);
+            quiz->checkButton(q)->click();
+        } else if (predict < 0) {
+            predict = q;
+        }
+    }
+    if (predict >= 0) {
+        quiz->choose(predict, 0);
+        quiz->checkButton(predict)->click();
+        waited.restart();
+        while (quiz->waitingQuestion() >= 0 && waited.elapsed() < 30000)
+            pump(100);
+    }
+    view->followLink(QUrl(QStringLiteral("glossary:accept-queue")));
+    if (auto *split = view->findChild<QSplitter *>(QStringLiteral("lessonSplit")))
+        split->setSizes({ 1, 2 });
+    for (const QString &lang : LanguageSwitcher::languages()) {
+        window->setLanguage(lang);
+        view->followLink(QUrl(QStringLiteral("glossary:accept-queue")));
+        settle(window);
+        const QString path = QDir(directory).filePath(QStringLiteral("quiz-%1.png").arg(lang));
+        if (!window->grab().save(path)) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return {};
+        }
+        written.append(path);
+    }
+    if (auto *split = view->findChild<QSplitter *>(QStringLiteral("lessonSplit")))
+        split->setSizes({ 3, 1 });
     window->setLanguage(language);
     window->zoom()->setPercent(zoom);
     return written;

@@ -5,7 +5,7 @@
 // per second. Prints "bench: NAME VALUE UNIT" lines; exit 1 if a client is missing at the end.
 #include "clientpanel.h"
 #include "labarea.h"
-#include "labcontroller.h"
+#include "lab/labcontroller.h"
 #include "model/connectionmodel.h"
 #include "serverpanel.h"
 

@@ -4,7 +4,7 @@
 #include "clientpanel.h"
 #include "exampleview.h"
 #include "labarea.h"
-#include "labcontroller.h"
+#include "lab/labcontroller.h"
 #include "lanedelegate.h"
 #include "lessonview.h"
 #include "mainwindow.h"

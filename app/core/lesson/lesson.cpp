@@ -1,5 +1,8 @@
 #include "lesson.h"
 
+#include "lesson/experimentpreset.h"
+#include "lesson/quiz.h"
+
 #include "jsonfile.h"
 
 #include <QFile>
@@ -78,10 +81,17 @@ void Lesson::readExperiment()
     if (!QFile::exists(path))
         return;
     LessonIssue issue;
-    if (const auto object = JsonFile::readObject(path, &issue))
-        m_experiment = *object;
-    else
+    const auto object = JsonFile::readObject(path, &issue);
+    if (!object) {
         m_issues.append(issue);
+        return;
+    }
+    QString why;
+    if (!ExperimentPreset::fromJson(*object, &why)) {
+        m_issues.append({ path, 0, why });
+        return;
+    }
+    m_experiment = *object;
 }
 
 void Lesson::readQuiz()
@@ -111,6 +121,11 @@ void Lesson::readQuiz()
                                       .arg(JsonFile::typeName(list.at(i))) });
             return;
         }
+    }
+    QString why;
+    if (!Quiz::fromJson(*object, &why)) {
+        m_issues.append({ path, 0, why });
+        return;
     }
     m_quiz = *object;
 }

@@ -11,6 +11,8 @@ LessonCatalog LessonCatalog::load(const QString &root)
 {
     LessonCatalog catalog;
     catalog.m_root = root;
+    catalog.m_glossary = Glossary::load(root);
+    catalog.m_issues.append(catalog.m_glossary.issues());
     const QString path = root + QStringLiteral("/catalog.json");
     LessonIssue issue;
     const auto object = JsonFile::readObject(path, &issue);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "glossary.h"
 #include "lesson.h"
 
 #include <QList>
@@ -17,9 +18,11 @@ public:
     // Problems with catalog.json itself (lesson problems live on each Lesson).
     QList<LessonIssue> issues() const { return m_issues; }
     int indexOf(const QString &id) const;
+    const Glossary &glossary() const { return m_glossary; } // glossary.json beside catalog.json
 
 private:
     QString m_root;
     QList<Lesson> m_lessons;
     QList<LessonIssue> m_issues;
+    Glossary m_glossary;
 };

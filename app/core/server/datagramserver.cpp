@@ -50,6 +50,7 @@ void DatagramServer::handleDatagram(const QByteArray &data, const Address &peer,
     request.gate = m_gate;
     request.stop = &m_stop;
     request.gil = &m_gil;
+    request.emptyRecvs = &m_emptyRecvs;
     const std::unique_ptr<Handler> handler = Handler::create(m_config);
     Handler::run(*handler, request);
     view.release();

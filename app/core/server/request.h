@@ -22,6 +22,9 @@ struct Request
     const std::atomic<bool> *stop = nullptr;
     Gil *gil = nullptr; // the simulated GIL of this process
     double speed = 1.0; // slow motion where there is no gate (a forked child keeps its own copy)
+    // The handout's loop counts its empty recv() calls here, lossless (events may be dropped when
+    // it floods the hub). A forked child counts in its own copy of memory: nullptr there.
+    std::atomic<qint64> *emptyRecvs = nullptr;
 
     bool stopping() const { return stop && stop->load(std::memory_order_acquire); }
 };

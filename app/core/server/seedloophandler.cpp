@@ -22,6 +22,8 @@ void SeedLoopHandler::handle(Request &request)
         SocketException::check(error);
         if (data.isEmpty()) {
             ++emptyReads;
+            if (request.emptyRecvs)
+                request.emptyRecvs->fetch_add(1, std::memory_order_relaxed);
             if (HandlerWork::threadCpuSeconds() - cpuStart >= request.config->seedLoopCpuCap
                 || request.stopping()) {
                 // The cap is ours, not the handout's: report it, then end this connection.

@@ -209,6 +209,7 @@ void Server::serveConnection(Socket &connection, const Address &peer, const Trac
     request.gate = m_gate;
     request.stop = &m_stop;
     request.gil = &m_gil;
+    request.emptyRecvs = &m_emptyRecvs;
     const std::unique_ptr<Handler> handler = Handler::create(m_config);
     Handler::run(*handler, request);
     unregisterConnection(tracer.connection);

@@ -40,6 +40,8 @@ public:
     int listenerFd() const { return m_listener.fileno(); } // for TCP_INFO; valid while running
     int activeConnections() const;
     quint64 connectionsServed() const { return m_served.load(); }
+    // recv() calls of the handout's loop that returned b'' (threads of this process only).
+    qint64 emptyRecvs() const { return m_emptyRecvs.load(); }
 
 protected:
     virtual void serveForever() = 0; // the server thread's body
@@ -65,6 +67,7 @@ protected:
     Socket m_listener;
     Gil m_gil;
     std::atomic<bool> m_stop{ false };
+    std::atomic<qint64> m_emptyRecvs{ 0 }; // Request::emptyRecvs of this process's handlers
 
 private:
     bool openListener(QString *error);

@@ -117,6 +117,14 @@ int LabController::clientCount() const
     return count;
 }
 
+int LabController::finishedClientCount() const
+{
+    int count = 0;
+    for (const auto &swarm : m_swarms)
+        count += swarm->finished();
+    return count;
+}
+
 void LabController::reset()
 {
     m_timer.stop();

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+// Core, not GUI: the window and headless experiment runs (ExperimentRunner) drive the same run.
 // Owns one lab run: the server, the client swarms, the kernel probe, the hub and the gate.
 // Worker threads only push events; once per frame (33 ms) the GUI thread drains the hub and the
 // probe's newest sample and hands both on in one signal — never one signal per socket event.
@@ -37,6 +38,8 @@ public:
     bool addClients(const SwarmConfig &config, QString *error);
     void killClients();
     int clientCount() const;
+    int finishedClientCount() const; // clients of every swarm that have ended, one way or another
+    void flush() { tick(); } // hand on what the hub holds now, without waiting for the frame
 
     void reset(); // stop everything and forget the run
     Gate *gate() { return &m_gate; }

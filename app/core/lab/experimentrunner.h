@@ -1,0 +1,17 @@
+#pragma once
+
+#include "lesson/experimentpreset.h"
+#include "model/runmeasures.h"
+
+#include <QString>
+#include <optional>
+
+// Runs a lesson's experiment without a screen, on a LabController of its own: starts the servers
+// on free ports, sends the clients, feeds a RunMeasures once per frame, and stops when every
+// client has ended or observe_s has passed. Pause points are ignored. Runs a local event loop:
+// call it from a thread that has none running (tests, the CLI, a quiz check's worker).
+class ExperimentRunner final
+{
+public:
+    static std::optional<RunMeasures> run(const ExperimentPreset &preset, QString *error);
+};
