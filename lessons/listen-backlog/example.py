@@ -8,6 +8,11 @@ where you can watch them:
     python3 example.py --backlog 2 --accept-every 3
     ss -lnt 'sport = :PORT'        # Recv-Q = queue length, Send-Q = backlog
 
+Then start more clients than the queue holds (backlog + 1), for example
+six:  socketlab-cli swarm --port PORT --clients 6 --probe
+The first backlog + 1 finish connect() at once; the others stay SYN_SENT
+and get in only at a SYN retransmission after an accept() made room.
+
 Each accepted client gets back whatever it sent (one read), then is closed.
 The server binds to 127.0.0.1 only and stops by itself after --duration seconds.
 """
@@ -79,7 +84,7 @@ def main():
         srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         srv.bind(("127.0.0.1", args.port))  # lab: bind
         srv.listen(args.backlog)  # lab: listen
-        port = srv.getsockname()[1]  # lab: getsockname
+        port = srv.getsockname()[1]
         print(f"listening on {port}", flush=True)
         # The kernel silently caps the backlog at net.core.somaxconn (and
         # Python turns a negative one into 0), so ask the kernel for the cap
@@ -95,12 +100,12 @@ def main():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            time.sleep(min(args.accept_every, remaining))
+            time.sleep(min(args.accept_every, remaining))  # lab: sleep
 
             queue = accept_queue(srv)
             if queue is not None:
-                print(f"{stamp(start)} accept queue {queue[0]}/{queue[1]}",
-                      flush=True)
+                print(f"{stamp(start)} accept queue: {queue[0]} waiting "
+                      f"(Recv-Q), cap {queue[1]} (Send-Q)", flush=True)
 
             remaining = deadline - time.monotonic()
             if remaining <= 0:
