@@ -14,6 +14,48 @@ class TestQuizRuns : public QObject
     Q_OBJECT
 
 private slots:
+    void runnerMeasuresARealRun()
+    {
+        // Figures that do not depend on timing, so this runs under the sanitizers as well: four
+        // clients against ThreadingTCPServer and TCPServer side by side, all of them echoed.
+        ExperimentPreset preset;
+        ServerConfig threading;
+        threading.model = ServerModel::Threading;
+        threading.handler = HandlerKind::SleepEcho;
+        threading.delaySeconds = 0.3;
+        ServerConfig blocking = threading;
+        blocking.model = ServerModel::Blocking;
+        preset.servers = { threading, blocking };
+        preset.clients.clients = 4;
+        preset.observeSeconds = 20;
+        QString error;
+        const std::optional<RunMeasures> m = ExperimentRunner::run(preset, &error);
+        QVERIFY2(m, qPrintable(error));
+        for (quint16 origin : { 0, 1 }) {
+            QCOMPARE(m->clients(origin), 4);
+            QCOMPARE(m->finished(origin), 4);
+            QCOMPARE(*m->value(QStringLiteral("connected"), origin), 4.0);
+            QCOMPARE(*m->value(QStringLiteral("served"), origin), 4.0);
+            QCOMPARE(*m->value(QStringLiteral("refused"), origin), 0.0);
+            QCOMPARE(*m->value(QStringLiteral("timed_out"), origin), 0.0);
+            QVERIFY(m->value(QStringLiteral("queue_peak"), origin).has_value());
+            QVERIFY(*m->value(QStringLiteral("total_s"), origin) >= 0.3);
+        }
+        // One handle() at a time in TCPServer, never more than the clients in the threaded one.
+        QCOMPARE(*m->value(QStringLiteral("concurrent_peak"), 1), 1.0);
+        QCOMPARE(*m->value(QStringLiteral("workers_peak"), 1), 0.0);
+        QVERIFY(*m->value(QStringLiteral("concurrent_peak"), 0) >= 1.0);
+        QVERIFY(*m->value(QStringLiteral("workers_peak"), 0) <= 4.0);
+        QVERIFY(!m->value(QStringLiteral("speed"), 0));
+        QVERIFY(!m->value(QStringLiteral("served"), 2)); // no third server
+        // A server that cannot start says why.
+        preset.servers = { threading };
+        preset.servers[0].family = Family::Unix;
+        preset.servers[0].unixPath = QStringLiteral("/nonexistent-folder/x.sock");
+        QVERIFY(!ExperimentRunner::run(preset, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
     void predictedAnswerIsWhatTheRunShows_data()
     {
         QTest::addColumn<QString>("lesson");
