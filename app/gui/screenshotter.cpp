@@ -22,6 +22,8 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -127,7 +129,11 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
            && lab->summaryLabel()->text().count(QStringLiteral("共用")) < 2
            && waited.elapsed() < 15000)
         pump(50);
-    lab->tabs()->setCurrentIndex(1); // the timeline
+    lab->tabs()->setCurrentIndex(1); // the timeline, scrolled into view
+    if (auto *scroll = lab->findChild<QScrollArea *>()) {
+        scroll->ensureWidgetVisible(lab->tabs(), 0, 0);
+        scroll->horizontalScrollBar()->setValue(0); // down to the tabs, not sideways
+    }
     for (const QString &lang : LanguageSwitcher::languages()) {
         window->setLanguage(lang);
         settle(window);
