@@ -29,6 +29,7 @@
 #include <QTabWidget>
 #include <QThread>
 #include <QUrl>
+#include <functional>
 
 namespace {
 
@@ -53,6 +54,28 @@ void pump(int ms)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
         QThread::msleep(10);
     }
+}
+
+// For each language: switch to it, let `prepare` adjust the window, settle, and write
+// PREFIX-LANG.png. False (and *error) when a file cannot be written.
+bool shootEachLanguage(MainWindow *window, const QString &directory, const QString &prefix,
+                       QStringList *written, QString *error,
+                       const std::function<void()> &prepare = {})
+{
+    for (const QString &lang : LanguageSwitcher::languages()) {
+        window->setLanguage(lang);
+        if (prepare)
+            prepare();
+        settle(window);
+        const QString path
+                = QDir(directory).filePath(QStringLiteral("%1-%2.png").arg(prefix, lang));
+        if (!window->grab().save(path)) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return false;
+        }
+        written->append(path);
+    }
+    return true;
 }
 
 } // namespace
@@ -104,17 +127,9 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     while (lab->queueView()->shownConnecting() < 2 && waited.elapsed() < 5000)
         pump(50);
     pump(1300); // past the first SYN retry, so the view shows retransmissions too
-    for (const QString &lang : LanguageSwitcher::languages()) {
-        window->setLanguage(lang);
-        window->zoom()->setPercent(100);
-        settle(window);
-        const QString path = QDir(directory).filePath(QStringLiteral("lab-%1.png").arg(lang));
-        if (!window->grab().save(path)) {
-            *error = QStringLiteral("cannot write %1").arg(path);
-            return {};
-        }
-        written.append(path);
-    }
+    if (!shootEachLanguage(window, directory, QStringLiteral("lab"), &written, error,
+                           [window] { window->zoom()->setPercent(100); }))
+        return {};
     lab->reset();
 
     // The comparison: the same six clients against TCPServer and ThreadingTCPServer, 1 s each.
@@ -134,16 +149,8 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
         scroll->ensureWidgetVisible(lab->tabs(), 0, 0);
         scroll->horizontalScrollBar()->setValue(0); // down to the tabs, not sideways
     }
-    for (const QString &lang : LanguageSwitcher::languages()) {
-        window->setLanguage(lang);
-        settle(window);
-        const QString path = QDir(directory).filePath(QStringLiteral("compare-%1.png").arg(lang));
-        if (!window->grab().save(path)) {
-            *error = QStringLiteral("cannot write %1").arg(path);
-            return {};
-        }
-        written.append(path);
-    }
+    if (!shootEachLanguage(window, directory, QStringLiteral("compare"), &written, error))
+        return {};
     lab->reset();
     lab->serverPanel()->compareBox()->setCurrentIndex(0);
     lab->tabs()->setCurrentIndex(0);
@@ -158,16 +165,8 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     while (!lab->queueView()->shownDatagram().bound && waited.elapsed() < 5000)
         pump(50);
     pump(500);
-    for (const QString &lang : LanguageSwitcher::languages()) {
-        window->setLanguage(lang);
-        settle(window);
-        const QString path = QDir(directory).filePath(QStringLiteral("udp-%1.png").arg(lang));
-        if (!window->grab().save(path)) {
-            *error = QStringLiteral("cannot write %1").arg(path);
-            return {};
-        }
-        written.append(path);
-    }
+    if (!shootEachLanguage(window, directory, QStringLiteral("udp"), &written, error))
+        return {};
     lab->reset();
     lab->serverPanel()->modelBox()->setCurrentIndex(0);
 
@@ -195,17 +194,10 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     view->followLink(QUrl(QStringLiteral("glossary:accept-queue")));
     if (auto *split = view->findChild<QSplitter *>(QStringLiteral("lessonSplit")))
         split->setSizes({ 1, 2 });
-    for (const QString &lang : LanguageSwitcher::languages()) {
-        window->setLanguage(lang);
-        view->followLink(QUrl(QStringLiteral("glossary:accept-queue")));
-        settle(window);
-        const QString path = QDir(directory).filePath(QStringLiteral("quiz-%1.png").arg(lang));
-        if (!window->grab().save(path)) {
-            *error = QStringLiteral("cannot write %1").arg(path);
-            return {};
-        }
-        written.append(path);
-    }
+    if (!shootEachLanguage(window, directory, QStringLiteral("quiz"), &written, error, [view] {
+            view->followLink(QUrl(QStringLiteral("glossary:accept-queue")));
+        }))
+        return {};
     if (auto *split = view->findChild<QSplitter *>(QStringLiteral("lessonSplit")))
         split->setSizes({ 3, 1 });
     window->setLanguage(language);

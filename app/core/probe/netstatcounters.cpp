@@ -1,31 +1,40 @@
 #include "netstatcounters.h"
 
 #include <QFile>
+#include <QHash>
 #include <QList>
 #include <algorithm>
 
 namespace {
 
-// "Udp: RcvbufErrors" from the paired lines of /proc/net/snmp, plus "Udp6RcvbufErrors" from
-// /proc/net/snmp6 (one "name value" per line); -1 when neither file reads.
+// The counters of one group from a file of paired lines, "Group: Name1 Name2 …" then
+// "Group: value1 value2 …" (/proc/net/netstat, /proc/net/snmp); empty when the file or the
+// group is missing.
+QHash<QByteArray, qint64> readPairedLines(const char *path, const QByteArray &group)
+{
+    QHash<QByteArray, qint64> counters;
+    QFile file(QString::fromLatin1(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return counters;
+    const QByteArray prefix = group + ':';
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (int i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines[i].startsWith(prefix) || !lines[i + 1].startsWith(prefix))
+            continue;
+        const QList<QByteArray> names = lines[i].simplified().split(' ');
+        const QList<QByteArray> values = lines[i + 1].simplified().split(' ');
+        for (int k = 1; k < names.size() && k < values.size(); ++k)
+            counters.insert(names[k], values[k].toLongLong());
+        break;
+    }
+    return counters;
+}
+
+// "Udp: RcvbufErrors" from /proc/net/snmp plus "Udp6RcvbufErrors" from /proc/net/snmp6 (one
+// "name value" per line); -1 when neither file has it.
 qint64 readUdpRcvbufErrors()
 {
-    qint64 total = -1;
-    QFile snmp(QStringLiteral("/proc/net/snmp"));
-    if (snmp.open(QIODevice::ReadOnly)) {
-        const QList<QByteArray> lines = snmp.readAll().split('\n');
-        for (int i = 0; i + 1 < lines.size(); ++i) {
-            if (!lines[i].startsWith("Udp:") || !lines[i + 1].startsWith("Udp:"))
-                continue;
-            const QList<QByteArray> names = lines[i].simplified().split(' ');
-            const QList<QByteArray> values = lines[i + 1].simplified().split(' ');
-            for (int k = 1; k < names.size() && k < values.size(); ++k) {
-                if (names[k] == "RcvbufErrors")
-                    total = values[k].toLongLong();
-            }
-            break;
-        }
-    }
+    qint64 total = readPairedLines("/proc/net/snmp", "Udp").value("RcvbufErrors", -1);
     QFile snmp6(QStringLiteral("/proc/net/snmp6"));
     if (snmp6.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : snmp6.readAll().split('\n')) {
@@ -43,23 +52,8 @@ NetstatCounters NetstatCounters::read()
 {
     NetstatCounters counters;
     counters.udpRcvbufErrors = readUdpRcvbufErrors();
-    QFile file(QStringLiteral("/proc/net/netstat"));
-    if (!file.open(QIODevice::ReadOnly))
-        return counters;
-    // Pairs of lines: "TcpExt: Name1 Name2 …" then "TcpExt: value1 value2 …".
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (int i = 0; i + 1 < lines.size(); ++i) {
-        if (!lines[i].startsWith("TcpExt:") || !lines[i + 1].startsWith("TcpExt:"))
-            continue;
-        const QList<QByteArray> names = lines[i].simplified().split(' ');
-        const QList<QByteArray> values = lines[i + 1].simplified().split(' ');
-        for (int k = 1; k < names.size() && k < values.size(); ++k) {
-            if (names[k] == "ListenOverflows")
-                counters.listenOverflows = values[k].toLongLong();
-            else if (names[k] == "ListenDrops")
-                counters.listenDrops = values[k].toLongLong();
-        }
-        break;
-    }
+    const QHash<QByteArray, qint64> tcpExt = readPairedLines("/proc/net/netstat", "TcpExt");
+    counters.listenOverflows = tcpExt.value("ListenOverflows", -1);
+    counters.listenDrops = tcpExt.value("ListenDrops", -1);
     return counters;
 }
