@@ -182,6 +182,42 @@ private slots:
         QCOMPARE(log.count(Call::ServeForever, Phase::Return), 1);
     }
 
+    void forkingParentClosesItsCopyAtOnce()
+    {
+        // ForkingMixIn.process_request(): after fork() the parent closes its copy of the
+        // connection (close_request), while the child still serves it.
+        EventLog log;
+        ServerConfig config = configFor(ServerModel::Forking, Family::Inet);
+        config.handler = HandlerKind::SleepEcho;
+        config.delaySeconds = 0.5;
+        const std::unique_ptr<Server> server = Server::create(config, &log.hub);
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error));
+        QCOMPARE(roundTrip(server->address(), "hello"), QByteArray("hello"));
+        // The child's events come through its pipe: wait for its answer and its reaping.
+        const auto find = [&log](Call call, Actor actor, quint32 connection = 0) {
+            log.pump();
+            return std::find_if(log.all.begin(), log.all.end(), [=](const Event &e) {
+                return e.call == call && e.actor == actor
+                        && (e.phase == Phase::Return || call == Call::Close)
+                        && (connection == 0 || e.connection == connection);
+            });
+        };
+        QTRY_VERIFY(find(Call::SendAll, Actor::Child) != log.all.end());
+        QTRY_COMPARE(server->activeConnections(), 0);
+        const auto fork = find(Call::Fork, Actor::Server);
+        QVERIFY(fork != log.all.end());
+        const Event forked = *fork;
+        const auto close = find(Call::Close, Actor::Server, forked.connection);
+        QVERIFY2(close != log.all.end(), "the parent's close() of the connection after fork()");
+        const Event closed = *close;
+        const Event answered = *find(Call::SendAll, Actor::Child);
+        // The parent closed its copy before the child answered: the child alone served it.
+        QVERIFY(forked.ns <= closed.ns);
+        QVERIFY(closed.ns <= answered.ns);
+        server->stop();
+    }
+
     void stopWithFiftyClientsLeavesNothing_data() { addModelFamilyRows(false); }
     void stopWithFiftyClientsLeavesNothing()
     {

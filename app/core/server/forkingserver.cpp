@@ -94,9 +94,11 @@ void ForkingServer::serveForever()
             continue; // the connection closes here; the server goes on
         }
         parent.record(Call::Fork, Phase::Return, pid);
-        const int fd = connection.release();
-        m_children[pid] = { id, fd };
-        registerConnection(id, fd);
+        // ForkingMixIn.process_request(): the parent closes its copy at once (close_request());
+        // from here the child alone holds the connection.
+        connection.setTracer(parent);
+        connection.close();
+        m_children[pid] = { id };
     }
 }
 
@@ -173,8 +175,6 @@ void ForkingServer::reap(qint32 pid, const Child &child, int status)
 {
     tracerFor(Actor::Server, 0, child.connection)
             .record(Call::Reap, Phase::Return, pid, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-    unregisterConnection(child.connection);
-    ::close(child.fd);
     connectionDone();
 }
 
@@ -196,9 +196,10 @@ void ForkingServer::collectChildren()
 
 void ForkingServer::stopWorkers()
 {
-    // The connections are shut down already: children blocked in recv() see EOF and exit.
-    // Children busy sleeping or computing get SIGTERM, then SIGKILL.
-    for (int waited = 0; waited < 30 && liveChildren() > 0; ++waited) {
+    // The parent holds no connection (it closed each after fork(), as Python does), so nothing
+    // here can wake a child blocked in recv(): children that are about to finish get 100 ms,
+    // the rest SIGTERM, then SIGKILL.
+    for (int waited = 0; waited < 10 && liveChildren() > 0; ++waited) {
         collectChildren();
         pauseMs(10);
     }

@@ -26,8 +26,7 @@ protected:
 private:
     struct Child
     {
-        quint32 connection = 0;
-        int fd = -1; // the parent's copy of the connection: shutdown() on it wakes the child
+        quint32 connection = 0; // the lab's id of the connection the child serves
     };
     [[noreturn]] void runChild(Socket &connection, const Address &peer, const Tracer &tracer,
                                double speed);
