@@ -64,6 +64,7 @@ LabArea::LabArea(QWidget *parent)
     , m_message(new QLabel(this))
     , m_machine(new QLabel(this))
     , m_summary(new QLabel(this))
+    , m_figures(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_connections(new ConnectionModel(this))
     , m_lanes(new ThreadLaneModel(this))
@@ -107,6 +108,9 @@ LabArea::LabArea(QWidget *parent)
     m_twinQueueView->hide();
     layout->addWidget(m_queueRow, 1);
     layout->addWidget(m_summary);
+    layout->addWidget(m_figures);
+    m_figures->setObjectName(QStringLiteral("runFigures"));
+    m_figures->setWordWrap(true);
     layout->addWidget(m_tabs, 2);
     layout->addWidget(m_machine);
     m_summary->setObjectName(QStringLiteral("runSummary"));
@@ -233,6 +237,18 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
             lines << line;
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    QStringList figures;
+    for (const Server *s : { server, twin }) {
+        if (!s)
+            continue;
+        const quint16 origin = s->config().origin;
+        const QString text = m_language == QLatin1String("zh_CN") ? m_stats->figuresZh(origin)
+                                                                  : m_stats->figures(origin);
+        if (!text.isEmpty())
+            figures << (twin ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin)) : QString())
+                            + text;
+    }
+    m_figures->setText(figures.join(QLatin1Char('\n')));
     emit frameApplied(int(events.size()), work.nsecsElapsed());
     if (m_pending)
         finishMeasureIfDone();
@@ -358,6 +374,7 @@ void LabArea::reset()
         emit measured(false, 0.0, tr("the run was reset"));
     }
     m_summary->clear();
+    m_figures->clear();
     m_queueView->clear();
     m_twinQueueView->clear();
     m_twinQueueView->hide();

@@ -50,6 +50,7 @@ public:
     AcceptQueueView *twinQueueView() const { return m_twinQueueView; }
     QLabel *messageLabel() const { return m_message; }
     QLabel *summaryLabel() const { return m_summary; }
+    QLabel *figuresLabel() const { return m_figures; } // latency and throughput per server
     ConnectionModel *connections() const { return m_connections; }
     ThreadLaneModel *lanes() const { return m_lanes; }
     TimelineView *timeline() const { return m_timeline; }
@@ -98,6 +99,7 @@ private:
     QLabel *m_message;
     QLabel *m_machine;
     QLabel *m_summary;
+    QLabel *m_figures;
     QTabWidget *m_tabs;
     ConnectionModel *m_connections;
     ThreadLaneModel *m_lanes;

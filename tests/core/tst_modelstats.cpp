@@ -115,6 +115,14 @@ private slots:
         QCOMPARE(stats.summary(0, 0.5, true),
                  QStringLiteral("7 clients, 0.5 s each: 6 done after 2.0 s — one at a time; "
                                 "1 refused, 1 timed out"));
+        // Latencies 0.5, 1.0, 1.5, 2.0 s: the median of an even count is the middle two's mean.
+        QCOMPARE(stats.figures(0),
+                 QStringLiteral("latency min 0.50 s, median 1.25 s, max 2.00 s · throughput 2.0 "
+                                "clients/s"));
+        QCOMPARE(stats.figuresZh(0),
+                 QStringLiteral("延迟：最短 0.50 秒，中位 1.25 秒，最长 2.00 秒 · 吞吐量：每秒 2.0 "
+                                "个客户端"));
+        QVERIFY(stats.figures(3).isEmpty()); // nobody echoed there
         QCOMPARE(stats.origins(), std::vector<quint16>{ 0 });
         QCOMPARE(stats.totals(3).started, 0);
         stats.clear();

@@ -3,8 +3,8 @@
 #include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "exampleview.h"
-#include "labarea.h"
 #include "lab/labcontroller.h"
+#include "labarea.h"
 #include "lanedelegate.h"
 #include "lessonview.h"
 #include "mainwindow.h"
@@ -153,6 +153,12 @@ private slots:
         QVERIFY2(lines[1].contains(QStringLiteral("all at once")), qPrintable(lines[1]));
         QVERIFY(lab.twinQueueView()->isVisible());
         QCOMPARE(lab.connections()->rowCount(), 8); // four clients for each server
+        // Latency and throughput for each server, named A and B.
+        const QStringList figures = lab.figuresLabel()->text().split(QLatin1Char('\n'));
+        QCOMPARE(figures.size(), 2);
+        QVERIFY2(figures[0].startsWith(QStringLiteral("A · latency min ")), qPrintable(figures[0]));
+        QVERIFY2(figures[1].startsWith(QStringLiteral("B · latency min ")), qPrintable(figures[1]));
+        QVERIFY(figures[1].contains(QStringLiteral("clients/s")));
 
         // The timeline of the same run: every client ends done; behind TCPServer some client
         // waited in the accept queue (the kernel said so) while another was served.

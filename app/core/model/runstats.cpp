@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 void RunStats::applyEvents(const std::vector<Event> &batch)
 {
@@ -181,4 +182,43 @@ QString RunStats::summaryZh(quint16 origin, double handlerDelaySeconds, bool ser
     if (!failures.isEmpty())
         text += QStringLiteral("；") + failures.join(QStringLiteral("，"));
     return text;
+}
+
+namespace {
+
+// min, median (the mean of the middle two for an even count), max of a non-empty list.
+std::tuple<double, double, double> spread(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    const double median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+    return { values.front(), median, values.back() };
+}
+
+} // namespace
+
+QString RunStats::figures(quint16 origin) const
+{
+    const Totals t = totals(origin);
+    if (t.latencies.empty())
+        return {};
+    const auto [low, median, high] = spread(t.latencies);
+    return QStringLiteral("latency min %1 s, median %2 s, max %3 s · throughput %4 clients/s")
+            .arg(low, 0, 'f', 2)
+            .arg(median, 0, 'f', 2)
+            .arg(high, 0, 'f', 2)
+            .arg(t.throughput, 0, 'f', 1);
+}
+
+QString RunStats::figuresZh(quint16 origin) const
+{
+    const Totals t = totals(origin);
+    if (t.latencies.empty())
+        return {};
+    const auto [low, median, high] = spread(t.latencies);
+    return QStringLiteral("延迟：最短 %1 秒，中位 %2 秒，最长 %3 秒 · 吞吐量：每秒 %4 个客户端")
+            .arg(low, 0, 'f', 2)
+            .arg(median, 0, 'f', 2)
+            .arg(high, 0, 'f', 2)
+            .arg(t.throughput, 0, 'f', 1);
 }

@@ -38,6 +38,12 @@ public:
     QString summary(quint16 origin, double handlerDelaySeconds, bool serial) const;
     // "8 个客户端，每个 2.0 秒：共用 16.0 秒 — 一次一个".
     QString summaryZh(quint16 origin, double handlerDelaySeconds, bool serial) const;
+    // The clients' figures once some got their echo: "latency min 0.50 s, median 1.25 s, max
+    // 2.00 s · throughput 2.0 clients/s" (latency: start to done; throughput: ok clients per
+    // second of the whole run). Empty before the first echo.
+    QString figures(quint16 origin) const;
+    QString figuresZh(quint16 origin)
+            const; // "延迟：最短 0.50 秒，中位 1.25 秒，最长 2.00 秒 · 吞吐量：每秒 2.0 个客户端"
 
 private:
     enum class Overlap { OneAtATime, AllAtOnce, Some };
