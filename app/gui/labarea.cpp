@@ -3,6 +3,7 @@
 #include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "exampleview.h"
+#include "lab/experimentrunner.h"
 #include "lab/labcontroller.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
@@ -70,7 +71,6 @@ LabArea::LabArea(QWidget *parent)
     , m_lanes(new ThreadLaneModel(this))
     , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
     , m_logFilter(new EventLogFilter(this))
-    , m_stats(std::make_unique<RunStats>())
     , m_measures(std::make_unique<RunMeasures>())
     , m_clientTable(new QTableView(this))
     , m_timeline(new TimelineView(m_connections, this))
@@ -219,7 +219,6 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
         m_connections->applyProbe(twinSample, 1);
     m_lanes->applyEvents(events);
     m_log->applyEvents(events);
-    m_stats->applyEvents(events);
     m_measures->applyEvents(events);
     m_measures->applyProbe(sample, 0);
     if (twin)
@@ -242,8 +241,9 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
         if (!s)
             continue;
         const quint16 origin = s->config().origin;
-        const QString text = m_language == QLatin1String("zh_CN") ? m_stats->figuresZh(origin)
-                                                                  : m_stats->figures(origin);
+        const QString text = m_language == QLatin1String("zh_CN")
+                ? m_measures->stats().figuresZh(origin)
+                : m_measures->stats().figures(origin);
         if (!text.isEmpty())
             figures << (twin ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin)) : QString())
                             + text;
@@ -259,14 +259,14 @@ QString LabArea::summaryLine(const Server *server) const
     if (!server)
         return {};
     const quint16 origin = server->config().origin;
-    const auto origins = m_stats->origins();
+    const auto origins = m_measures->stats().origins();
     if (std::find(origins.begin(), origins.end(), origin) == origins.end())
         return {};
     const double delay = server->config().delaySeconds;
     const bool serial = server->config().model == ServerModel::Blocking;
     const QString text = m_language == QLatin1String("zh_CN")
-            ? m_stats->summaryZh(origin, delay, serial)
-            : m_stats->summary(origin, delay, serial);
+            ? m_measures->stats().summaryZh(origin, delay, serial)
+            : m_measures->stats().summary(origin, delay, serial);
     return ServerConfig::pythonClassName(server->config().model, server->config().family)
             + QStringLiteral(": ") + text;
 }
@@ -278,55 +278,44 @@ void LabArea::setExample(const QString &code)
 
 bool LabArea::runExperiment(const QJsonObject &experiment)
 {
-    return startExperiment(experiment, true);
+    return startExperiment(experiment, true).has_value();
 }
 
 void LabArea::runAndMeasure(const QJsonObject &experiment, const QString &measure, int server)
 {
-    if (!startExperiment(experiment, false)) {
+    const std::optional<ExperimentPreset> preset = startExperiment(experiment, false);
+    if (!preset) {
         emit measured(false, 0.0,
                       m_message->text().isEmpty() ? m_serverPanel->statusLabel()->text()
                                                   : m_message->text());
         return;
     }
-    QString error;
-    const auto preset = ExperimentPreset::fromJson(experiment, &error);
-    PendingMeasure pending;
-    pending.measure = measure;
-    pending.server = server;
-    pending.expectedClients = preset->clients.clients * int(preset->servers.size());
-    m_clock.start();
-    pending.observeMs = qint64(preset->observeSeconds * 1000);
-    m_pending = pending;
+    m_pending = PendingMeasure{ measure, server,
+                                RunEnd(preset->clients.clients * int(preset->servers.size()),
+                                       preset->observeSeconds) };
 }
 
 void LabArea::finishMeasureIfDone()
 {
-    // The same rule as ExperimentRunner: every client ended (plus 150 ms of probe), or observe_s.
-    PendingMeasure &p = *m_pending;
-    const qint64 now = m_clock.elapsed();
-    if (p.doneAtMs < 0 && m_controller->finishedClientCount() >= p.expectedClients)
-        p.doneAtMs = now;
-    if (!((p.doneAtMs >= 0 && now - p.doneAtMs >= 150) || now >= p.observeMs))
+    if (!m_pending->end.reached(m_controller->finishedClientCount()))
         return;
-    if (const Server *s = m_controller->server())
-        m_measures->setEmptyRecvs(0, s->emptyRecvs());
-    if (const Server *s = m_controller->twin())
-        m_measures->setEmptyRecvs(1, s->emptyRecvs());
-    const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
+    ExperimentRunner::takeServerCounts(*m_controller, m_measures.get());
+    const PendingMeasure p = *m_pending;
     m_pending.reset();
+    const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
     emit measured(value.has_value(), value.value_or(0.0),
                   value ? QString() : tr("the run did not show %1").arg(p.measure));
 }
 
-bool LabArea::startExperiment(const QJsonObject &experiment, bool withPauses)
+std::optional<ExperimentPreset> LabArea::startExperiment(const QJsonObject &experiment,
+                                                         bool withPauses)
 {
     QString error;
     const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(experiment, &error);
     reset();
     if (!preset) {
         m_message->setText(tr("This lesson's experiment.json cannot be used: %1").arg(error));
-        return false;
+        return std::nullopt;
     }
     m_serverPanel->setConfig(preset->servers.front(),
                              preset->servers.size() > 1
@@ -335,15 +324,16 @@ bool LabArea::startExperiment(const QJsonObject &experiment, bool withPauses)
     m_clientPanel->setConfig(preset->clients);
     startServer();
     if (!m_controller->isServerRunning())
-        return false;
+        return std::nullopt;
     if (preset->paused && !m_timePanel->pauseButton()->isChecked())
         m_timePanel->pauseButton()->click();
     if (preset->clients.clients > 0)
         addClients(preset->clients.clients);
     // Pause points: the lab stops there and says what to look at; Pause again continues.
     const int run = m_run;
-    for (const ExperimentPreset::PausePoint &point :
-         withPauses ? preset->pauses : std::vector<ExperimentPreset::PausePoint>{}) {
+    for (const ExperimentPreset::PausePoint &point : preset->pauses) {
+        if (!withPauses)
+            break;
         QTimer::singleShot(int(point.atSeconds * 1000), this, [this, run, point] {
             if (run != m_run || !m_controller->isServerRunning())
                 return; // reset or stopped since
@@ -357,7 +347,7 @@ bool LabArea::startExperiment(const QJsonObject &experiment, bool withPauses)
             emit pausedAtPoint(point.atSeconds);
         });
     }
-    return true;
+    return preset;
 }
 
 void LabArea::reset()
@@ -367,7 +357,6 @@ void LabArea::reset()
     m_connections->clear();
     m_lanes->clear();
     m_log->clear();
-    m_stats->clear();
     m_measures->clear();
     if (m_pending) {
         m_pending.reset();

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "lab/runend.h"
+#include "lesson/experimentpreset.h"
 #include "probe/probesample.h"
 #include "trace/event.h"
 
-#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QJsonObject>
 #include <memory>
@@ -20,7 +21,6 @@ class Server;
 class QListView;
 class QTabWidget;
 class QTableView;
-class RunStats;
 class RunMeasures;
 class ExampleView;
 class ThreadLaneModel;
@@ -105,20 +105,17 @@ private:
     ThreadLaneModel *m_lanes;
     EventLogModel *m_log;
     EventLogFilter *m_logFilter;
-    std::unique_ptr<RunStats> m_stats;
-    std::unique_ptr<RunMeasures> m_measures;
-    struct PendingMeasure
+    std::unique_ptr<RunMeasures>
+            m_measures; // with its RunStats: the summary and the quiz's figures
+    struct PendingMeasure // a quiz's run: what to report, and when the run is over
     {
         QString measure;
         int server = 0;
-        int expectedClients = 0;
-        qint64 startedMs = 0; // QDateTime-free: from m_clock
-        qint64 observeMs = 0;
-        qint64 doneAtMs = -1;
+        RunEnd end;
     };
     std::optional<PendingMeasure> m_pending;
     void finishMeasureIfDone();
-    bool startExperiment(const QJsonObject &experiment, bool withPauses);
+    std::optional<ExperimentPreset> startExperiment(const QJsonObject &experiment, bool withPauses);
     QTableView *m_clientTable;
     TimelineView *m_timeline;
     ExampleView *m_example;
@@ -129,5 +126,4 @@ private:
     QWidget *m_queueRow = nullptr;
     QString m_language = QStringLiteral("en");
     int m_run = 0; // bumped by reset(): timers of an older run do nothing
-    QElapsedTimer m_clock;
 };

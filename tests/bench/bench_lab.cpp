@@ -4,8 +4,8 @@
 // run cannot paint). Also the work of each frame (LabArea::frameApplied) and the events applied
 // per second. Prints "bench: NAME VALUE UNIT" lines; exit 1 if a client is missing at the end.
 #include "clientpanel.h"
-#include "labarea.h"
 #include "lab/labcontroller.h"
+#include "labarea.h"
 #include "model/connectionmodel.h"
 #include "serverpanel.h"
 

@@ -268,15 +268,22 @@ private slots:
         lab.timePanel()->pauseButton()->click(); // continue
         QTRY_VERIFY_WITH_TIMEOUT(lab.summaryLabel()->text().contains(QStringLiteral("finished")),
                                  10000);
-        // A reset before a pause point is reached cancels it.
-        QJsonObject later = experiment;
-        later[QStringLiteral("pauses")]
+        // A reset before a pause point is reached cancels it: the next run's own pause point (at
+        // 0.6 s) is the next one to fire, not the cancelled run's earlier one (at 0.2 s).
+        QJsonObject cancelled = experiment;
+        cancelled[QStringLiteral("pauses")]
                 = QJsonArray{ QJsonObject{ { QStringLiteral("at_s"), 0.2 } } };
-        QVERIFY(lab.runExperiment(later));
+        QVERIFY(lab.runExperiment(cancelled));
         lab.reset();
-        QTest::qWait(400); // longer than the pause point: nothing may fire after the reset
-        QCOMPARE(paused.count(), 1);
-        QVERIFY(!lab.timePanel()->pauseButton()->isChecked());
+        QJsonObject next = experiment;
+        next[QStringLiteral("pauses")]
+                = QJsonArray{ QJsonObject{ { QStringLiteral("at_s"), 0.6 } } };
+        QVERIFY(lab.runExperiment(next));
+        QTRY_COMPARE(paused.count(), 2);
+        QCOMPARE(paused.at(1).front().toDouble(), 0.6);
+        QVERIFY(lab.timePanel()->pauseButton()->isChecked());
+        lab.reset();
+        QCOMPARE(paused.count(), 2);
     }
 
     void udpServerShowsItsReceiveBuffer()

@@ -1,8 +1,8 @@
 #include "experimentrunner.h"
 
 #include "lab/labcontroller.h"
+#include "lab/runend.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -35,25 +35,25 @@ std::optional<RunMeasures> ExperimentRunner::run(const ExperimentPreset &preset,
 
     // Until every client has ended (and one more probe period has been seen), or observe_s.
     QEventLoop loop;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 doneAtMs = -1;
+    RunEnd end(expected, preset.observeSeconds);
     QTimer check;
     check.setInterval(20);
     QObject::connect(&check, &QTimer::timeout, [&] {
-        if (doneAtMs < 0 && lab.finishedClientCount() >= expected)
-            doneAtMs = clock.elapsed();
-        if ((doneAtMs >= 0 && clock.elapsed() - doneAtMs >= 150)
-            || clock.elapsed() >= qint64(preset.observeSeconds * 1000))
+        if (end.reached(lab.finishedClientCount()))
             loop.quit();
     });
     check.start();
     loop.exec();
     lab.flush();
-    if (const Server *s = lab.server())
-        measures.setEmptyRecvs(0, s->emptyRecvs());
-    if (const Server *s = lab.twin())
-        measures.setEmptyRecvs(1, s->emptyRecvs());
+    takeServerCounts(lab, &measures);
     lab.reset();
     return measures;
+}
+
+void ExperimentRunner::takeServerCounts(const LabController &lab, RunMeasures *measures)
+{
+    if (const Server *s = lab.server())
+        measures->setEmptyRecvs(0, s->emptyRecvs());
+    if (const Server *s = lab.twin())
+        measures->setEmptyRecvs(1, s->emptyRecvs());
 }

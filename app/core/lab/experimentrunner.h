@@ -4,6 +4,8 @@
 #include "model/runmeasures.h"
 
 #include <QString>
+
+class LabController;
 #include <optional>
 
 // Runs a lesson's experiment without a screen, on a LabController of its own: starts the servers
@@ -14,4 +16,6 @@ class ExperimentRunner final
 {
 public:
     static std::optional<RunMeasures> run(const ExperimentPreset &preset, QString *error);
+    // The lab's servers' lossless counts (the handout loop's empty recv() calls) into measures.
+    static void takeServerCounts(const LabController &lab, RunMeasures *measures);
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/clienttrack.h"
+#include "model/runstats.h"
 #include "probe/probesample.h"
 #include "trace/event.h"
 
@@ -12,7 +12,9 @@
 
 // What a run measured, per server (origin 0, or 1 beside it): the figures a quiz's "predict"
 // question is checked against (lessons/FORMAT.md lists them). Fed like the views — event
-// batches and probe samples — so the window and a headless run measure the same way.
+// batches and probe samples — so the window and a headless run measure the same way. The client
+// and handle() figures are RunStats' (the run summary's own); this adds what the kernel showed
+// (queue_peak), the workers alive at once and the empty recv() calls.
 class RunMeasures final
 {
 public:
@@ -28,17 +30,13 @@ public:
     // nullopt when nothing of that server was seen, or the name is unknown.
     std::optional<double> value(const QString &name, quint16 origin = 0) const;
     QJsonObject toJson(quint16 origin) const;
-    int clients(quint16 origin) const; // clients seen
-    int finished(quint16 origin) const; // clients that have ended
+    int clients(quint16 origin) const { return m_stats.totals(origin).started; }
+    int finished(quint16 origin) const { return m_stats.totals(origin).finished; }
+    const RunStats &stats() const { return m_stats; }
 
 private:
     struct Server
     {
-        std::map<quint32, ClientTrack> clients;
-        qint64 firstClientNs = 0;
-        qint64 lastClientNs = 0;
-        int handling = 0;
-        int handlingPeak = 0;
         int workers = 0;
         int workersPeak = 0;
         int queuePeak = 0;
@@ -47,5 +45,6 @@ private:
         qint64 emptyRecvEvents = 0; // from events, when no lossless count was given
         bool emptyCounted = false;
     };
-    std::map<quint16, Server> m_servers;
+    RunStats m_stats;
+    std::map<quint16, Server> m_servers; // every origin an event or a sample was seen for
 };

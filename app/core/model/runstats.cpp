@@ -49,6 +49,7 @@ RunStats::Totals RunStats::totals(quint16 origin) const
     for (const auto &entry : run.clients) {
         const ClientTrack &c = entry.second;
         ++t.started;
+        t.connected += c.connectedNs != 0;
         first = std::min(first, c.startNs);
         if (!c.isFinished())
             continue;

@@ -15,6 +15,7 @@ public:
     struct Totals
     {
         int started = 0;
+        int connected = 0; // clients whose connect() succeeded
         int finished = 0;
         int ok = 0;
         int refused = 0;
