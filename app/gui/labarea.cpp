@@ -3,8 +3,8 @@
 #include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "exampleview.h"
-#include "lab/experimentrunner.h"
 #include "lab/labcontroller.h"
+#include "lab/labsession.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
 #include "model/connectionmodel.h"
@@ -19,6 +19,7 @@
 #include "viewexporter.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -33,6 +34,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
@@ -56,22 +58,23 @@ QString readSysctl(const char *path)
 
 LabArea::LabArea(QWidget *parent)
     : QGroupBox(parent)
-    , m_controller(new LabController(this))
+    , m_session(new LabSession(this))
     , m_serverPanel(new ServerPanel(this))
     , m_clientPanel(new ClientPanel(this))
-    , m_timePanel(new TimePanel(m_controller->gate(), this))
+    , m_timePanel(new TimePanel(m_session->gate(), this))
     , m_queueView(new AcceptQueueView(this))
     , m_twinQueueView(new AcceptQueueView(this))
     , m_message(new QLabel(this))
+    , m_clock(new QLabel(this))
     , m_machine(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_figures(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_connections(new ConnectionModel(this))
-    , m_lanes(new ThreadLaneModel(this))
-    , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_connections(m_session->connections())
+    , m_lanes(m_session->lanes())
+    , m_log(m_session->eventLog())
     , m_logFilter(new EventLogFilter(this))
-    , m_measures(std::make_unique<RunMeasures>())
+    , m_clientSort(new QSortFilterProxyModel(this))
     , m_clientTable(new QTableView(this))
     , m_timeline(new TimelineView(m_connections, this))
     , m_example(new ExampleView(this))
@@ -97,6 +100,7 @@ LabArea::LabArea(QWidget *parent)
     controls->addWidget(m_clientPanel);
     layout->addLayout(controls);
     layout->addWidget(m_timePanel);
+    layout->addWidget(m_clock);
     layout->addWidget(m_message);
     // Both queue views (two when comparing) in one row, which Export writes as one picture.
     m_queueRow = new QWidget(content);
@@ -120,7 +124,12 @@ LabArea::LabArea(QWidget *parent)
     m_summary->setFont(summaryFont);
 
     // One model per view family; every view reads what the frame applied to it.
-    m_clientTable->setModel(m_connections);
+    // Sortable by any column (numbers as numbers: ValueRole); new rows are sorted in as they come.
+    m_clientSort->setSourceModel(m_connections);
+    m_clientSort->setSortRole(ConnectionModel::ValueRole);
+    m_clientTable->setModel(m_clientSort);
+    m_clientTable->setSortingEnabled(true);
+    m_clientTable->sortByColumn(int(ConnectionModel::Column::Client), Qt::AscendingOrder);
     m_clientTable->verticalHeader()->hide();
     m_clientTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Sized from the rows in view and a few more, not all 1,000 on every change.
@@ -188,87 +197,151 @@ LabArea::LabArea(QWidget *parent)
     m_machine->setWordWrap(true);
     m_machine->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_clock->setObjectName(QStringLiteral("runClock"));
+    QFont clockFont = m_clock->font();
+    clockFont.setBold(true);
+    m_clock->setFont(clockFont);
+
     connect(m_serverPanel, &ServerPanel::startRequested, this, &LabArea::startServer);
     connect(m_serverPanel, &ServerPanel::stopRequested, this, &LabArea::stopServer);
     connect(m_clientPanel, &ClientPanel::addRequested, this, &LabArea::addClients);
-    connect(m_clientPanel, &ClientPanel::killRequested, m_controller, &LabController::killClients);
+    connect(m_clientPanel, &ClientPanel::killRequested, m_session, &LabSession::killClients);
     connect(m_timePanel, &TimePanel::resetRequested, this, &LabArea::reset);
-    connect(m_controller, &LabController::frame, this, &LabArea::applyFrame);
-    m_connections->setOrigin(m_controller->startNs());
-    m_lanes->setOrigin(m_controller->startNs());
-    m_log->setOrigin(m_controller->startNs());
+    // The Pause button and the session's own pauses (pause points) stay one state.
+    connect(m_timePanel->pauseButton(), &QPushButton::toggled, m_session, &LabSession::setPaused);
+    connect(m_session, &LabSession::pausedChanged, this, [this](bool paused) {
+        if (m_timePanel->pauseButton()->isChecked() != paused)
+            m_timePanel->pauseButton()->setChecked(paused);
+        showClock();
+        showMessage();
+    });
+    connect(m_session, &LabSession::pausePointReached, this, [this](double at) {
+        showMessage();
+        emit pausedAtPoint(at);
+    });
+    connect(m_session, &LabSession::runStarted, this, [this] {
+        m_error.clear();
+        showMessage();
+    });
+    connect(m_session, &LabSession::runEnded, this, [this] {
+        showClock();
+        showMessage();
+    });
+    connect(m_session, &LabSession::frameApplied, this, [this](int events, qint64 workNs) {
+        QElapsedTimer work;
+        work.start();
+        showFrame();
+        emit frameApplied(events, workNs + work.nsecsElapsed());
+    });
+    connect(m_session, &LabSession::measured, this, &LabArea::measured);
     retranslate();
 }
 
 LabArea::~LabArea() = default;
 
-void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sample,
-                         const ProbeSample &twinSample)
+LabController *LabArea::controller() const
 {
-    QElapsedTimer work; // the instrumented frame: how long applying one frame takes
-    work.start();
-    const Server *server = m_controller->server();
-    const Server *twin = m_controller->twin();
-    m_queueView->setSample(sample, server && !server->config().isStream());
-    m_twinQueueView->setVisible(twin != nullptr);
-    if (twin)
-        m_twinQueueView->setSample(twinSample, !twin->config().isStream());
-    m_connections->applyEvents(events);
-    m_connections->applyProbe(sample, 0);
-    if (twin)
-        m_connections->applyProbe(twinSample, 1);
-    m_lanes->applyEvents(events);
-    m_log->applyEvents(events);
-    m_measures->applyEvents(events);
-    m_measures->applyProbe(sample, 0);
-    if (twin)
-        m_measures->applyProbe(twinSample, 1);
+    return m_session->controller();
+}
+
+const RunMeasures &LabArea::measures() const
+{
+    return m_session->measures();
+}
+
+void LabArea::showFrame()
+{
+    const std::vector<ServerConfig> &servers = m_session->servers();
+    const LabController *engine = m_session->controller();
+    const ProbeSample &sample = engine->latestSample();
+    m_queueView->setSample(sample, !servers.empty() && !servers.front().isStream());
+    m_twinQueueView->setVisible(servers.size() > 1);
+    if (servers.size() > 1)
+        m_twinQueueView->setSample(engine->latestTwinSample(), !servers.back().isStream());
+    QStringList labels;
+    for (size_t i = 0; i < servers.size() && servers.size() > 1; ++i)
+        labels << m_session->serverLabel(quint16(i));
+    m_lanes->setOriginLabels(labels);
+    m_timeline->setGroups(labels);
+    m_timeline->setPauses(m_session->pauseMarks());
     m_timeline->update(); // the "now" line moves every frame
     // The example line for the call of the chosen lane, or of the first one (the server thread).
     const QModelIndex chosen = m_laneList->currentIndex();
     const QModelIndex lane = chosen.isValid() ? chosen : m_lanes->index(0);
     if (lane.isValid())
         m_example->highlightCall(lane.data(ThreadLaneModel::CallRole).toString());
+    const RunStats &stats = m_session->measures().stats();
+    const auto seen = stats.origins();
     QStringList lines;
-    for (const Server *s : { server, twin }) {
-        const QString line = summaryLine(s);
-        if (!line.isEmpty())
-            lines << line;
-    }
-    m_summary->setText(lines.join(QLatin1Char('\n')));
     QStringList figures;
-    for (const Server *s : { server, twin }) {
-        if (!s)
+    for (size_t i = 0; i < servers.size(); ++i) {
+        const auto origin = quint16(i);
+        if (std::find(seen.begin(), seen.end(), origin) == seen.end())
             continue;
-        const quint16 origin = s->config().origin;
-        const QString text = m_language == QLatin1String("zh_CN")
-                ? m_measures->stats().figuresZh(origin)
-                : m_measures->stats().figures(origin);
+        const ServerConfig &c = servers[i];
+        lines << m_session->serverLabel(origin) + QStringLiteral(": ")
+                        + stats.summary(origin, c.delaySeconds, c.model == ServerModel::Blocking);
+        const QString text = stats.figures(origin);
         if (!text.isEmpty())
-            figures << (twin ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin)) : QString())
+            figures << (servers.size() > 1 ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin))
+                                           : QString())
                             + text;
     }
+    // Earlier runs stay readable until Reset: a new burst is a new run, never merged.
+    for (auto past = m_session->pastRuns().rbegin(); past != m_session->pastRuns().rend(); ++past) {
+        for (size_t i = 0; i < past->servers.size(); ++i) {
+            const ServerConfig &c = past->servers[i];
+            const auto origin = quint16(i);
+            const auto had = past->stats.origins();
+            if (std::find(had.begin(), had.end(), origin) == had.end())
+                continue;
+            const QString name = ServerConfig::pythonClassName(c.model, c.family);
+            lines << tr("Run %1 · %2: %3")
+                             .arg(past->number)
+                             .arg(name,
+                                  past->stats.summary(origin, c.delaySeconds,
+                                                      c.model == ServerModel::Blocking));
+        }
+    }
+    m_summary->setText(lines.join(QLatin1Char('\n')));
     m_figures->setText(figures.join(QLatin1Char('\n')));
-    emit frameApplied(int(events.size()), work.nsecsElapsed());
-    if (m_pending)
-        finishMeasureIfDone();
+    showClock();
+    if (m_session->isPaused())
+        showMessage(); // what the kernel does meanwhile, live
 }
 
-QString LabArea::summaryLine(const Server *server) const
+void LabArea::showClock()
 {
-    if (!server)
-        return {};
-    const quint16 origin = server->config().origin;
-    const auto origins = m_measures->stats().origins();
-    if (std::find(origins.begin(), origins.end(), origin) == origins.end())
-        return {};
-    const double delay = server->config().delaySeconds;
-    const bool serial = server->config().model == ServerModel::Blocking;
-    const QString text = m_language == QLatin1String("zh_CN")
-            ? m_measures->stats().summaryZh(origin, delay, serial)
-            : m_measures->stats().summary(origin, delay, serial);
-    return ServerConfig::pythonClassName(server->config().model, server->config().family)
-            + QStringLiteral(": ") + text;
+    if (m_session->runNumber() == 0) {
+        m_clock->setText(tr("No run yet: start a server or add clients."));
+        return;
+    }
+    const QString seconds = QString::number(m_session->labSeconds(), 'f', 1);
+    if (m_session->hasRunEnded())
+        m_clock->setText(
+                tr("Run %1 ended at %2 s (lab time)").arg(m_session->runNumber()).arg(seconds));
+    else if (m_session->isPaused())
+        m_clock->setText(tr("Run %1 · %2 s · paused: the lab clock stands still")
+                                 .arg(m_session->runNumber())
+                                 .arg(seconds));
+    else
+        m_clock->setText(tr("Run %1 · %2 s").arg(m_session->runNumber()).arg(seconds));
+}
+
+void LabArea::showMessage()
+{
+    QStringList parts;
+    if (!m_error.isEmpty())
+        parts << m_error;
+    if (const ExperimentPreset::PausePoint *point = m_session->activePausePoint()) {
+        const QString note = point->note.value(m_language, point->note.value(QStringLiteral("en")));
+        parts << tr("Paused at %1 s. %2 Press Resume to continue.")
+                         .arg(point->atSeconds, 0, 'f', 1)
+                         .arg(note);
+    }
+    if (const auto report = m_session->pauseReport())
+        parts << LabSession::describe(*report);
+    m_message->setText(parts.join(QLatin1Char('\n')));
 }
 
 void LabArea::setExample(const QString &code)
@@ -278,90 +351,81 @@ void LabArea::setExample(const QString &code)
 
 bool LabArea::runExperiment(const QJsonObject &experiment)
 {
-    return startExperiment(experiment, true).has_value();
+    QString error;
+    const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(experiment, &error);
+    if (!preset) {
+        reset();
+        m_error = tr("This lesson's experiment.json cannot be used: %1").arg(error);
+        showMessage();
+        return false;
+    }
+    syncControls(*preset);
+    if (!m_session->applyPreset(*preset, true, &error)) {
+        m_serverPanel->setStatus(ServerPanel::Status::Failed, error);
+        return false;
+    }
+    showServerStatus();
+    return true;
 }
 
 void LabArea::runAndMeasure(const QJsonObject &experiment, const QString &measure, int server)
 {
-    const std::optional<ExperimentPreset> preset = startExperiment(experiment, false);
-    if (!preset) {
-        emit measured(false, 0.0,
-                      m_message->text().isEmpty() ? m_serverPanel->statusLabel()->text()
-                                                  : m_message->text());
-        return;
-    }
-    m_pending = PendingMeasure{ measure, server,
-                                RunEnd(preset->clients.clients * int(preset->servers.size()),
-                                       preset->observeSeconds) };
-}
-
-void LabArea::finishMeasureIfDone()
-{
-    if (!m_pending->end.reached(m_controller->finishedClientCount()))
-        return;
-    ExperimentRunner::takeServerCounts(*m_controller, m_measures.get());
-    const PendingMeasure p = *m_pending;
-    m_pending.reset();
-    const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
-    emit measured(value.has_value(), value.value_or(0.0),
-                  value ? QString() : tr("the run did not show %1").arg(p.measure));
-}
-
-std::optional<ExperimentPreset> LabArea::startExperiment(const QJsonObject &experiment,
-                                                         bool withPauses)
-{
     QString error;
     const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(experiment, &error);
-    reset();
     if (!preset) {
-        m_message->setText(tr("This lesson's experiment.json cannot be used: %1").arg(error));
-        return std::nullopt;
+        reset();
+        emit measured(false, 0.0, error);
+        return;
     }
-    m_serverPanel->setConfig(preset->servers.front(),
-                             preset->servers.size() > 1
-                                     ? std::optional<ServerConfig>(preset->servers.back())
+    syncControls(*preset);
+    if (!m_session->runAndMeasure(*preset, measure, server, &error)) {
+        m_serverPanel->setStatus(ServerPanel::Status::Failed, error);
+        emit measured(false, 0.0, error);
+        return;
+    }
+    showServerStatus();
+}
+
+void LabArea::syncControls(const ExperimentPreset &preset)
+{
+    // The controls show the preset; the preset itself goes straight into the session.
+    m_serverPanel->setConfig(preset.servers.front(),
+                             preset.servers.size() > 1
+                                     ? std::optional<ServerConfig>(preset.servers.back())
                                      : std::nullopt);
-    m_clientPanel->setConfig(preset->clients);
-    startServer();
-    if (!m_controller->isServerRunning())
-        return std::nullopt;
-    if (preset->paused && !m_timePanel->pauseButton()->isChecked())
-        m_timePanel->pauseButton()->click();
-    if (preset->clients.clients > 0)
-        addClients(preset->clients.clients);
-    // Pause points: the lab stops there and says what to look at; Pause again continues.
-    const int run = m_run;
-    for (const ExperimentPreset::PausePoint &point : preset->pauses) {
-        if (!withPauses)
-            break;
-        QTimer::singleShot(int(point.atSeconds * 1000), this, [this, run, point] {
-            if (run != m_run || !m_controller->isServerRunning())
-                return; // reset or stopped since
-            if (!m_timePanel->pauseButton()->isChecked())
-                m_timePanel->pauseButton()->click();
-            const QString note
-                    = point.note.value(m_language, point.note.value(QStringLiteral("en")));
-            m_message->setText(tr("Paused at %1 s. %2 Press Pause again to continue.")
-                                       .arg(point.atSeconds, 0, 'f', 1)
-                                       .arg(note));
-            emit pausedAtPoint(point.atSeconds);
-        });
+    m_clientPanel->setConfig(preset.clients);
+    QComboBox *speed = m_timePanel->speedBox();
+    int index = -1;
+    for (int i = 0; i < speed->count(); ++i) {
+        if (qFuzzyCompare(speed->itemData(i).toDouble(), preset.speed))
+            index = i;
     }
-    return preset;
+    if (index < 0) {
+        speed->addItem(QStringLiteral("×%1").arg(preset.speed), preset.speed);
+        index = speed->count() - 1;
+    }
+    speed->setCurrentIndex(index);
+    m_timePanel->pauseButton()->setChecked(false);
+}
+
+void LabArea::showServerStatus()
+{
+    const Server *server = m_session->server();
+    if (!server) {
+        m_serverPanel->setStatus(ServerPanel::Status::Idle);
+        return;
+    }
+    QString where = server->address().toString(); // the panel names A's class itself
+    if (const Server *twin = m_session->twin())
+        where += QStringLiteral(" + ") + m_session->serverLabel(1) + QLatin1Char(' ')
+                + twin->address().toString();
+    m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
 }
 
 void LabArea::reset()
 {
-    ++m_run; // pending pause points belong to the old run
-    m_controller->reset();
-    m_connections->clear();
-    m_lanes->clear();
-    m_log->clear();
-    m_measures->clear();
-    if (m_pending) {
-        m_pending.reset();
-        emit measured(false, 0.0, tr("the run was reset"));
-    }
+    m_session->reset();
+    m_error.clear();
     m_summary->clear();
     m_figures->clear();
     m_queueView->clear();
@@ -369,12 +433,13 @@ void LabArea::reset()
     m_twinQueueView->hide();
     m_serverPanel->setStatus(ServerPanel::Status::Idle);
     m_message->clear();
+    showClock();
 }
 
 void LabArea::setLanguage(const QString &language)
 {
     m_language = language;
-    applyFrame({}, m_controller->latestSample(), m_controller->latestTwinSample());
+    showMessage();
 }
 
 void LabArea::copyLogAsCsv()
@@ -429,31 +494,28 @@ void LabArea::askAndExport(Export what)
 void LabArea::startServer()
 {
     QString error;
-    if (!m_controller->startServer(m_serverPanel->config(), &error, m_serverPanel->twinConfig())) {
+    if (!m_session->startServers(m_serverPanel->config(), m_serverPanel->twinConfig(), &error)) {
         m_serverPanel->setStatus(ServerPanel::Status::Failed, error);
         return;
     }
-    QString where = m_controller->server()->address().toString();
-    if (const Server *twin = m_controller->twin())
-        where += QStringLiteral(" + ")
-                + ServerConfig::pythonClassName(twin->config().model, twin->config().family)
-                + QLatin1Char(' ') + twin->address().toString();
-    m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
+    showServerStatus();
 }
 
 void LabArea::stopServer()
 {
-    m_controller->stopServer();
+    m_session->stopServers();
+    m_queueView->clear(); // no listener any more: no port, no ss command
+    m_twinQueueView->clear();
     m_serverPanel->setStatus(ServerPanel::Status::Stopped);
 }
 
 void LabArea::addClients(int clients)
 {
     QString error;
-    if (!m_controller->addClients(m_clientPanel->config(clients), &error))
-        m_message->setText(tr("Could not start the clients: %1").arg(error));
-    else
-        m_message->clear();
+    m_error.clear();
+    if (!m_session->addClients(m_clientPanel->config(clients), &error))
+        m_error = tr("Could not start the clients: %1").arg(error);
+    showMessage();
 }
 
 void LabArea::changeEvent(QEvent *event)

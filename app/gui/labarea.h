@@ -1,6 +1,5 @@
 #pragma once
 
-#include "lab/runend.h"
 #include "lesson/experimentpreset.h"
 #include "probe/probesample.h"
 #include "trace/event.h"
@@ -19,6 +18,7 @@ class QLineEdit;
 class QToolButton;
 class Server;
 class QListView;
+class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class RunMeasures;
@@ -27,12 +27,14 @@ class ThreadLaneModel;
 class TimelineView;
 class ClientPanel;
 class LabController;
+class LabSession;
 class QLabel;
 class ServerPanel;
 class TimePanel;
 
 // The live lab beside the lesson: server and client controls, time controls, and the views of
-// what the kernel and the threads are doing, all fed by one LabController.
+// what the kernel and the threads are doing. One LabSession owns the run (its clock, pauses,
+// models); this widget drives it from the controls and shows what its models hold.
 class LabArea final : public QGroupBox
 {
     Q_OBJECT
@@ -42,7 +44,10 @@ public:
     explicit LabArea(QWidget *parent = nullptr);
     ~LabArea() override;
 
-    LabController *controller() const { return m_controller; }
+    LabSession *session() const { return m_session; }
+    LabController *controller() const;
+    QLabel *clockLabel() const { return m_clock; } // "Run 2 · 3.4 s", paused or ended
+    QTableView *clientTable() const { return m_clientTable; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     ClientPanel *clientPanel() const { return m_clientPanel; }
     TimePanel *timePanel() const { return m_timePanel; }
@@ -59,7 +64,7 @@ public:
     void setExample(const QString &code); // the open lesson's example.py
     EventLogModel *eventLog() const { return m_log; }
     EventLogFilter *eventLogFilter() const { return m_logFilter; }
-    void setLanguage(const QString &language); // for the run summary, written in both languages
+    void setLanguage(const QString &language); // the pause notes' language (lesson data)
     void copyLogAsCsv();
     // What the Export menu writes; the menu asks for the file, tests pass a path.
     enum class Export { TimelinePng, TimelineSvg, QueuePng, QueueSvg, EventsCsv, ClientsCsv };
@@ -70,7 +75,7 @@ public:
     // For a quiz: runs the experiment (without its pause points) and, once every client has ended
     // or its observe_s passed, emits measured() with the RunMeasures value asked for.
     void runAndMeasure(const QJsonObject &experiment, const QString &measure, int server);
-    const RunMeasures &measures() const { return *m_measures; }
+    const RunMeasures &measures() const;
 
 signals:
     void pausedAtPoint(double atSeconds); // an experiment's pause point stopped the lab
@@ -86,17 +91,20 @@ private:
     void startServer();
     void stopServer();
     void addClients(int clients);
-    void applyFrame(const std::vector<Event> &events, const ProbeSample &sample,
-                    const ProbeSample &twinSample);
-    QString summaryLine(const Server *server) const;
+    void showFrame();
+    void showClock();
+    void showMessage();
+    void syncControls(const ExperimentPreset &preset);
+    void showServerStatus();
 
-    LabController *m_controller;
+    LabSession *m_session;
     ServerPanel *m_serverPanel;
     ClientPanel *m_clientPanel;
     TimePanel *m_timePanel;
     AcceptQueueView *m_queueView;
     AcceptQueueView *m_twinQueueView;
     QLabel *m_message;
+    QLabel *m_clock;
     QLabel *m_machine;
     QLabel *m_summary;
     QLabel *m_figures;
@@ -105,17 +113,7 @@ private:
     ThreadLaneModel *m_lanes;
     EventLogModel *m_log;
     EventLogFilter *m_logFilter;
-    std::unique_ptr<RunMeasures>
-            m_measures; // with its RunStats: the summary and the quiz's figures
-    struct PendingMeasure // a quiz's run: what to report, and when the run is over
-    {
-        QString measure;
-        int server = 0;
-        RunEnd end;
-    };
-    std::optional<PendingMeasure> m_pending;
-    void finishMeasureIfDone();
-    std::optional<ExperimentPreset> startExperiment(const QJsonObject &experiment, bool withPauses);
+    QSortFilterProxyModel *m_clientSort;
     QTableView *m_clientTable;
     TimelineView *m_timeline;
     ExampleView *m_example;
@@ -125,5 +123,5 @@ private:
     QToolButton *m_export;
     QWidget *m_queueRow = nullptr;
     QString m_language = QStringLiteral("en");
-    int m_run = 0; // bumped by reset(): timers of an older run do nothing
+    QString m_error; // the last thing that went wrong, shown until the next action
 };

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -87,10 +88,76 @@ TimelineView::TimelineView(ConnectionModel *model, QWidget *parent)
     };
     connect(m_model, &QAbstractItemModel::dataChanged, this, repaint);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        updateGeometry();
+        relayout();
         update();
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, repaint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        relayout();
+        update();
+    });
+}
+
+void TimelineView::setGroups(const QStringList &titles)
+{
+    if (titles == m_groups)
+        return;
+    m_groups = titles;
+    relayout();
+    update();
+}
+
+void TimelineView::setPauses(const std::vector<std::pair<double, double>> &pauses)
+{
+    m_pauses = pauses;
+}
+
+void TimelineView::relayout()
+{
+    const int rows = m_model->rowCount();
+    std::vector<int> order(size_t(rows), 0);
+    for (int row = 0; row < rows; ++row)
+        order[size_t(row)] = row;
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        const ClientTrack &x = m_model->client(a);
+        const ClientTrack &y = m_model->client(b);
+        return std::make_pair(x.origin, x.id) < std::make_pair(y.origin, y.id);
+    });
+    m_slotRows.clear();
+    m_slotOfRow.assign(size_t(rows), 0);
+    int lastOrigin = -1;
+    for (int row : order) {
+        const int origin = m_model->client(row).origin;
+        if (!m_groups.isEmpty() && origin != lastOrigin)
+            m_slotRows.push_back(-1 - origin); // the group's title
+        lastOrigin = origin;
+        m_slotOfRow[size_t(row)] = int(m_slotRows.size());
+        m_slotRows.push_back(row);
+    }
+    // Comparing with no clients yet: the titles still say which server is which.
+    if (rows == 0) {
+        for (int origin = 0; origin < m_groups.size(); ++origin)
+            m_slotRows.push_back(-1 - origin);
+    }
+    updateGeometry();
+}
+
+int TimelineView::slotOf(int modelRow) const
+{
+    return modelRow >= 0 && size_t(modelRow) < m_slotOfRow.size() ? m_slotOfRow[size_t(modelRow)]
+                                                                  : modelRow;
+}
+
+int TimelineView::slotY(int slot) const
+{
+    const int line = fontMetrics().height();
+    return line * 2 + slot * int(line * 1.6);
+}
+
+QString TimelineView::groupTitleAt(int slot) const
+{
+    if (slot < 0 || slot >= slotCount() || m_slotRows[size_t(slot)] >= 0)
+        return {};
+    return m_groups.value(-1 - m_slotRows[size_t(slot)]);
 }
 
 QString TimelineView::kindText(Kind kind)
@@ -120,7 +187,7 @@ std::vector<TimelineView::Segment> TimelineView::segments() const
 {
     // Straight from the model's tracks (what TimesRole reports, without building a QVariantMap
     // per segment: 1,000 clients are 5,000 segments every frame).
-    const double now = Clock::seconds(Clock::nowNs() - m_model->origin());
+    const double now = Clock::seconds(m_model->nowNs() - m_model->origin());
     const auto seconds = [this](qint64 ns) {
         return Clock::seconds(ns - m_model->origin());
     };
@@ -241,14 +308,19 @@ QRect TimelineView::segmentRect(const Segment &segment, const Axis &a) const
     const int line = fontMetrics().height();
     const int x0 = a.x(segment.start);
     const int x1 = a.x(segment.end);
-    const int y = line * 2 + segment.row * int(line * 1.6);
-    return { x0, y, qMax(3, x1 - x0), int(line * 1.3) };
+    return { x0, slotY(slotOf(segment.row)), qMax(3, x1 - x0), int(line * 1.3) };
 }
 
 QSize TimelineView::sizeHint() const
 {
     const int line = fontMetrics().height();
-    return { 40 * line, line * 3 + m_model->rowCount() * int(line * 1.6) };
+    return { 40 * line, line * 3 + slotCount() * int(line * 1.6) };
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    const int line = fontMetrics().height();
+    return { labelWidth() + 10 * line, line * 3 + slotCount() * int(line * 1.6) };
 }
 
 void TimelineView::paintEvent(QPaintEvent *event)
@@ -282,18 +354,30 @@ void TimelineView::paintEvent(QPaintEvent *event)
                    QStringLiteral("%1 s").arg(t, 0, 'f', decimals));
     }
     const int rowHeight = int(line * 1.6);
-    const int firstRow = qMax(0, (exposed.top() - line * 2) / rowHeight - 1);
-    const int lastRow
-            = qMin(m_model->rowCount() - 1, (exposed.bottom() - line * 2) / rowHeight + 1);
-    for (int row = firstRow; row <= lastRow; ++row) {
+    const int firstSlot = qMax(0, (exposed.top() - line * 2) / rowHeight - 1);
+    const int lastSlot = qMin(slotCount() - 1, (exposed.bottom() - line * 2) / rowHeight + 1);
+    for (int slot = firstSlot; slot <= lastSlot; ++slot) {
+        const int y = slotY(slot);
+        const int row = m_slotRows[size_t(slot)];
+        if (row < 0) { // a server's title across the whole width, bold, with a rule under it
+            QFont bold = font();
+            bold.setBold(true);
+            p.save();
+            p.setFont(bold);
+            p.drawText(QRect(line / 3, y, width() - line, int(line * 1.3)),
+                       Qt::AlignLeft | Qt::AlignVCenter, groupTitleAt(slot));
+            p.drawLine(line / 3, y + int(line * 1.4), width() - line / 3, y + int(line * 1.4));
+            p.restore();
+            continue;
+        }
         const QModelIndex index = m_model->index(row, 0);
-        const int y = line * 2 + row * rowHeight;
         const QString name = tr("client %1").arg(index.data().toString()); // "A · 2" comparing
         p.drawText(QRect(0, y, left - line / 2, int(line * 1.3)), Qt::AlignRight | Qt::AlignVCenter,
                    name);
     }
     for (const Segment &s : all) {
-        if (s.row < firstRow || s.row > lastRow)
+        const int slot = slotOf(s.row);
+        if (slot < firstSlot || slot > lastSlot)
             continue;
         const QRect r = segmentRect(s, a);
         p.setPen(pal.color(QPalette::WindowText));
@@ -320,8 +404,22 @@ void TimelineView::paintEvent(QPaintEvent *event)
             p.drawText(r.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
+    // Pauses: the clock stood still here, however long the lab was paused.
+    for (const auto &[at, length] : m_pauses) {
+        if (at < start || at > end)
+            continue;
+        const int x = a.x(at);
+        p.setPen(QPen(pal.color(QPalette::WindowText), 1));
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawRect(QRect(x - 3, line * 2 - 2, 6, height() - line * 2));
+        const QString label = tr("paused %1 s").arg(length, 0, 'f', 1);
+        const QRect box = fontMetrics().boundingRect(label).adjusted(-2, 0, 2, 0);
+        const QRect where(x + 5, line * 2 - 2, box.width(), line);
+        p.fillRect(where, pal.color(QPalette::Base));
+        p.drawText(where, Qt::AlignCenter, label);
+    }
     // Now.
-    const double now = Clock::seconds(Clock::nowNs() - m_model->origin());
+    const double now = Clock::seconds(m_model->nowNs() - m_model->origin());
     if (now >= start && now <= end) {
         const int x = a.x(now);
         p.setPen(QPen(pal.color(QPalette::Highlight), 2, Qt::DashLine));
@@ -333,6 +431,12 @@ QString TimelineView::describeAt(const QPoint &pos) const
 {
     const std::vector<Segment> all = segments();
     const Axis a = axis(all);
+    for (const auto &[at, length] : m_pauses) {
+        if (std::abs(pos.x() - a.x(at)) <= 4 && pos.y() >= fontMetrics().height() * 2)
+            return tr("The lab was paused here for %1 s: the clock stood still, the kernel did "
+                      "not.")
+                    .arg(length, 0, 'f', 1);
+    }
     for (const Segment &s : all) {
         if (!segmentRect(s, a).adjusted(-4, 0, 4, 0).contains(pos))
             continue;

@@ -106,7 +106,7 @@ private slots:
         QCOMPARE(value(C::Done), 1.505);
         QCOMPARE(value(C::Latency), 0.505);
         QCOMPARE(cell(model, 0, int(C::Done)).toString(), QStringLiteral("1.505"));
-        QCOMPARE(cell(model, 0, int(C::Result)).toString(), QStringLiteral("ok"));
+        QCOMPARE(cell(model, 0, int(C::Result)).toString(), QStringLiteral("echo received"));
         QCOMPARE(cell(model, 0, int(C::LastCall)).toString(), QStringLiteral("close()"));
 
         const QVariantList times = cell(model, 0, 0, ConnectionModel::TimesRole).toList();

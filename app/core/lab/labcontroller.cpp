@@ -1,12 +1,9 @@
 #include "labcontroller.h"
 
-#include "trace/clock.h"
-
 LabController::LabController(QObject *parent) : QObject(parent), m_hub(1 << 18)
 {
     m_timer.setInterval(33);
     connect(&m_timer, &QTimer::timeout, this, &LabController::tick);
-    m_startNs = Clock::nowNs();
 }
 
 LabController::~LabController()
@@ -61,6 +58,8 @@ void LabController::stopServer()
         m_twin.reset();
     }
     tick(); // the last events of the stop
+    m_sample = {}; // no listener any more: nothing of its port is shown as current
+    m_twinSample = {};
     emit serverStateChanged(false);
 }
 
@@ -145,7 +144,6 @@ void LabController::reset()
     m_hub.drain(m_batch);
     m_sample = {};
     m_nextClientBase = 0;
-    m_startNs = Clock::nowNs();
 }
 
 std::unique_ptr<KernelProbe> LabController::probeFor(const Server *server, quint16 origin) const

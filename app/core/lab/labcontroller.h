@@ -12,8 +12,8 @@
 #include <optional>
 #include <vector>
 
-// Core, not GUI: the window and headless experiment runs (ExperimentRunner) drive the same run.
-// Owns one lab run: the server, the client swarms, the kernel probe, the hub and the gate.
+// The engine of a LabSession: the servers, the client swarms, the kernel probe, the hub and the
+// gate. It knows nothing of runs, clocks or models; LabSession does.
 // Worker threads only push events; once per frame (33 ms) the GUI thread drains the hub and the
 // probe's newest sample and hands both on in one signal — never one signal per socket event.
 class LabController final : public QObject
@@ -45,7 +45,6 @@ public:
     Gate *gate() { return &m_gate; }
     const ProbeSample &latestSample() const { return m_sample; }
     const ProbeSample &latestTwinSample() const { return m_twinSample; }
-    qint64 startNs() const { return m_startNs; }
     quint64 droppedEvents() const { return m_hub.dropped(); }
 
 signals:
@@ -70,6 +69,5 @@ private:
     ProbeSample m_sample;
     std::vector<Event> m_batch;
     QTimer m_timer;
-    qint64 m_startNs = 0;
     quint32 m_nextClientBase = 0;
 };

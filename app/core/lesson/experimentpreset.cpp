@@ -90,6 +90,8 @@ std::optional<ExperimentPreset> ExperimentPreset::fromJson(const QJsonObject &js
     preset.clients.message
             = clients.value(QLatin1String("message")).toString(QStringLiteral("hello")).toUtf8();
     preset.paused = json.value(QLatin1String("paused")).toBool(false);
+    if (!readNumber(json, "speed", 0.01, 100, &preset.speed, QStringLiteral("experiment"), error))
+        return std::nullopt;
     if (json.contains(QLatin1String("observe_s"))
         && !readNumber(json, "observe_s", 1, 30, &preset.observeSeconds,
                        QStringLiteral("experiment"), error))

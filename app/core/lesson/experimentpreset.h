@@ -14,7 +14,7 @@
 //   { "servers": [ { "model": "blocking", "family": "inet", "backlog": 2,
 //                    "handler": "sleep-echo", "delay": 2.0 }, … ],
 //     "clients": { "count": 8, "every_ms": 0, "message": "hello", "timeout": 0 },
-//     "paused": false, "observe_s": 8,
+//     "paused": false, "speed": 1, "observe_s": 8,
 //     "pauses": [ { "at_s": 1.0, "note": { "en": "…", "zh_CN": "…" } } ] }
 // Pause points stop the lab at_s seconds after the clients start and show the note (the GUI's
 // business; headless runs ignore them). observe_s bounds a headless run. See lessons/FORMAT.md.
@@ -29,6 +29,7 @@ struct ExperimentPreset
     std::vector<ServerConfig> servers;
     SwarmConfig clients;
     bool paused = false;
+    double speed = 1.0; // slow motion of the handlers' work; every preset sets it (default ×1)
     double observeSeconds = 10.0;
     std::vector<PausePoint> pauses; // in time order
 

@@ -1,6 +1,9 @@
 #include "connectionmodel.h"
 
+#include "trace/clock.h"
+
 #include <algorithm>
+#include <cerrno>
 
 ConnectionModel::ConnectionModel(QObject *parent) : QAbstractTableModel(parent) { }
 
@@ -27,9 +30,7 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
         if (column == Column::Stage)
             return stageText(row);
         if (column == Column::Result)
-            return row.result == ClientOutcome::Result::Pending
-                    ? QString()
-                    : ClientOutcome::resultKey(row.result);
+            return row.result == ClientOutcome::Result::Pending ? QString() : reasonText(row);
         if (column == Column::LastCall)
             return lastCallText(row);
         if (const QVariant v = value(row, column); v.typeId() == QMetaType::Double)
@@ -128,6 +129,51 @@ QString ConnectionModel::stageText(const ClientTrack &row) const
         return tr("Failed");
     }
     return {};
+}
+
+qint64 ConnectionModel::nowNs() const
+{
+    return m_nowNs != 0 ? m_nowNs : Clock::nowNs();
+}
+
+void ConnectionModel::markServerStopped(quint16 origin, qint64 ns)
+{
+    m_serverStopped.insert(origin, ns);
+}
+
+QString ConnectionModel::reasonText(const ClientTrack &row) const
+{
+    using Result = ClientOutcome::Result;
+    QString what;
+    switch (row.result) {
+    case Result::Pending:
+        return {};
+    case Result::Ok:
+        return tr("echo received");
+    case Result::Stopped:
+        return tr("stopped by the lab");
+    case Result::Refused:
+        what = tr("refused: %1() got ECONNREFUSED").arg(callName(row.failedCall));
+        break;
+    case Result::TimedOut:
+        what = tr("timed out in %1()").arg(callName(row.failedCall));
+        break;
+    case Result::Failed:
+        if (row.peerClosed && row.err == ECONNRESET)
+            what = tr("closed by the server before the reply: recv() returned b''");
+        else if (row.err == ECONNRESET)
+            what = tr("reset: %1() got ECONNRESET").arg(callName(row.failedCall));
+        else
+            what = tr("failed: %1() got %2").arg(callName(row.failedCall), errnoName(row.err));
+        break;
+    }
+    const auto stopped = m_serverStopped.constFind(row.origin);
+    const qint64 at = row.doneNs != 0 ? row.doneNs
+            : row.segments.empty()    ? 0
+                                      : row.segments.back().startNs;
+    if (stopped != m_serverStopped.constEnd() && at >= *stopped)
+        return tr("server stopped — %1").arg(what);
+    return what;
 }
 
 QString ConnectionModel::lastCallText(const ClientTrack &row) const
@@ -253,6 +299,7 @@ void ConnectionModel::clear()
     m_index.clear();
     m_shown = 0;
     m_compare = false;
+    m_serverStopped.clear();
     m_firstTouched = m_lastTouched = -1;
     endResetModel();
 }

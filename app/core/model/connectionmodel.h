@@ -42,6 +42,13 @@ public:
     // Times are shown in seconds since ns (Clock::nowNs() at the start of the run).
     void setOrigin(qint64 ns);
     qint64 origin() const { return m_origin; }
+    // "Now" in the events' time base (lab time, standing still while paused); 0: Clock::nowNs().
+    void setNow(qint64 ns) { m_nowNs = ns; }
+    qint64 nowNs() const;
+    // The user stopped origin's server at ns: a client failing from then on says so.
+    void markServerStopped(quint16 origin, qint64 ns);
+    // Why a finished client did not get its echo, in words ("reset: server stopped — …").
+    QString reasonText(const ClientTrack &row) const;
     // A frame's batch: new clients are inserted once, changed rows reported in one dataChanged.
     void applyEvents(const std::vector<Event> &batch);
     // The probe of the server that `origin`'s clients connect to.
@@ -65,6 +72,8 @@ private:
     int m_shown = 0;
     QHash<quint64, int> m_index;
     qint64 m_origin = 0;
+    qint64 m_nowNs = 0;
+    QHash<quint16, qint64> m_serverStopped; // origin -> when its server was stopped
     bool m_compare = false; // a second server's clients are here: names carry A / B
     int m_firstTouched = -1;
     int m_lastTouched = -1;

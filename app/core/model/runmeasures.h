@@ -26,6 +26,7 @@ public:
     // The handout's loop counts its empty recv() calls without loss (Server::emptyRecvs()).
     void setEmptyRecvs(quint16 origin, qint64 count);
     void clear();
+    void setNow(qint64 ns) { m_stats.setNow(ns); }
 
     // nullopt when nothing of that server was seen, or the name is unknown.
     std::optional<double> value(const QString &name, quint16 origin = 0) const;

@@ -75,7 +75,7 @@ RunStats::Totals RunStats::totals(quint16 origin) const
         }
     }
     if (t.finished < t.started)
-        last = std::max(last, run.lastClientNs); // still running: up to the newest event
+        last = std::max(last, m_nowNs != 0 ? m_nowNs : run.lastClientNs); // still going: so far
     if (last > first)
         t.totalSeconds = double(last - first) / 1e9;
     if (t.totalSeconds > 0.0)

@@ -30,6 +30,8 @@ public:
 
     void applyEvents(const std::vector<Event> &batch);
     void clear() { m_runs.clear(); }
+    // "Now" in the events' time base: a run still going counts up to it (0: its newest event).
+    void setNow(qint64 ns) { m_nowNs = ns; }
 
     std::vector<quint16> origins() const;
     Totals totals(quint16 origin) const;
@@ -61,4 +63,5 @@ private:
     static Overlap overlap(const Totals &totals, bool serial);
 
     std::map<quint16, Run> m_runs;
+    qint64 m_nowNs = 0;
 };

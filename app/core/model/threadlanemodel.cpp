@@ -34,7 +34,7 @@ QVariant ThreadLaneModel::data(const QModelIndex &index, int role) const
     case SleepingRole:
         return call == Call::Sleep;
     case SinceRole:
-        return inCall ? QVariant(Clock::seconds(Clock::nowNs() - lane.calls.back().ns))
+        return inCall ? QVariant(Clock::seconds(qMax<qint64>(0, nowNs() - lane.calls.back().ns)))
                       : QVariant();
     case EnteredRole:
         return inCall ? QVariant(Clock::seconds(lane.calls.back().ns - m_origin)) : QVariant();
@@ -79,14 +79,44 @@ QHash<int, QByteArray> ThreadLaneModel::roleNames() const
 
 QString ThreadLaneModel::label(const Lane &lane) const
 {
+    QString name;
     switch (lane.actor) {
     case Actor::Worker:
-        return tr("worker %1 (tid %2)").arg(lane.actorId).arg(lane.tid);
+        name = tr("worker %1 (tid %2)").arg(lane.actorId).arg(lane.tid);
+        break;
     case Actor::Child:
-        return tr("child %1 (pid %2)").arg(lane.actorId).arg(lane.pid);
+        name = tr("child %1 (pid %2)").arg(lane.actorId).arg(lane.pid);
+        break;
     default:
-        return tr("server (tid %1)").arg(lane.tid);
+        name = tr("server thread (tid %1)").arg(lane.tid);
+        break;
     }
+    const QString server = m_originLabels.value(lane.origin);
+    return server.isEmpty() ? name : tr("%1: %2").arg(server, name);
+}
+
+qint64 ThreadLaneModel::nowNs() const
+{
+    return m_nowNs != 0 ? m_nowNs : Clock::nowNs();
+}
+
+void ThreadLaneModel::restartClock()
+{
+    for (Lane &lane : m_lanes) {
+        for (Open &open : lane.calls)
+            open.ns = m_origin;
+    }
+    if (m_shown > 0)
+        emit dataChanged(index(0), index(m_shown - 1));
+}
+
+void ThreadLaneModel::setOriginLabels(const QStringList &labels)
+{
+    if (labels == m_originLabels)
+        return;
+    m_originLabels = labels;
+    if (m_shown > 0)
+        emit dataChanged(index(0), index(m_shown - 1), { Qt::DisplayRole });
 }
 
 bool ThreadLaneModel::isBlockingCall(Call call)

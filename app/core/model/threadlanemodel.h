@@ -4,6 +4,7 @@
 #include "trace/event.h"
 
 #include <QAbstractListModel>
+#include <QStringList>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -39,6 +40,13 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setOrigin(qint64 ns);
+    // "Now" in the events' time base (lab time); 0: Clock::nowNs(). Read by SinceRole.
+    void setNow(qint64 ns) { m_nowNs = ns; }
+    qint64 nowNs() const;
+    // A new run's clock: calls that began before it count from its start.
+    void restartClock();
+    // "A · TCPServer" per origin when two servers run side by side; empty: unnamed.
+    void setOriginLabels(const QStringList &labels);
     qint64 origin() const { return m_origin; }
     // A frame's batch: new lanes are inserted once, changed lanes reported in one dataChanged.
     void applyEvents(const std::vector<Event> &batch);
@@ -82,6 +90,8 @@ private:
     std::map<Key, int> m_index; // the newest lane of each thread (a tid may be reused)
     ServerConnectionTable m_connections;
     qint64 m_origin = 0;
+    qint64 m_nowNs = 0;
+    QStringList m_originLabels;
     int m_firstTouched = -1;
     int m_lastTouched = -1;
 };

@@ -94,8 +94,13 @@ void HandlerWork::burnCpu(Request &request, double seconds)
     tracer.record(Call::Cpu, Phase::Enter, qint64(total * 1e9));
     constexpr double switchInterval = 0.005; // sys.getswitchinterval()
     double done = 0.0;
+    // Work stands still while the lab is paused: checked between slices of at most 10 ms.
     while (done < total && !request.stopping()) {
-        const double slice = request.config->gil ? qMin(switchInterval, total - done) : total;
+        if (request.gate && !request.gate->holdWhilePaused(request.stop))
+            break;
+        const double slice = request.config->gil ? qMin(switchInterval, total - done)
+                : request.gate                   ? qMin(0.01, total - done)
+                                                 : total;
         if (request.config->gil && request.gil) {
             tracer.record(Call::GilWait, Phase::Enter);
             request.gil->acquire();

@@ -11,6 +11,8 @@ constexpr double kMinSpeed = 0.01;
 constexpr double kMaxSpeed = 100.0;
 // A sleeper re-checks its stop flag at least this often even if nobody calls wakeAll().
 constexpr qint64 kSleepSliceNs = 50'000'000;
+// Whether this thread's latest pass() was a step granted while paused: its work may go on.
+thread_local bool t_stepped = false;
 } // namespace
 
 struct Gate::Slot
@@ -43,6 +45,7 @@ void Gate::release(Slot *slot)
 
 bool Gate::pass(Call call, quint16 origin, const std::atomic<bool> *stop)
 {
+    t_stepped = false;
     if (m_mode.load(std::memory_order_acquire) == Mode::Run)
         return true;
 
@@ -55,10 +58,12 @@ bool Gate::pass(Call call, quint16 origin, const std::atomic<bool> *stop)
     if (const auto it = m_threadGrants.find(tid); it != m_threadGrants.end()) {
         if (--it.value() == 0)
             m_threadGrants.erase(it);
+        t_stepped = true;
         return true;
     }
     if (m_anyGrants > 0) {
         --m_anyGrants;
+        t_stepped = true;
         return true;
     }
 
@@ -77,6 +82,7 @@ bool Gate::pass(Call call, quint16 origin, const std::atomic<bool> *stop)
     slot.wake.wait(lock, [&] { return slot.released || stopped(stop); });
     const bool mustStop = stopped(stop);
     const bool stillListed = !slot.released;
+    t_stepped = slot.released && m_mode.load(std::memory_order_relaxed) == Mode::Pause;
     if (stillListed)
         m_waiters.erase(std::find(m_waiters.begin(), m_waiters.end(), &slot));
     lock.unlock();
@@ -89,6 +95,8 @@ void Gate::setMode(Mode mode)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     m_mode.store(mode, std::memory_order_release);
+    // Thread hop: handler work paused on worker threads goes on (or stops) with the mode.
+    m_sleepers.notify_all();
     if (mode == Mode::Pause)
         return;
     const bool hadWaiters = !m_waiters.empty();
@@ -157,19 +165,40 @@ bool Gate::sleepScaled(qint64 ns, const std::atomic<bool> *stop)
 {
     // Work left, in real-time nanoseconds; wall time spent at speed s does s times as much work.
     double remaining = double(ns);
+    const bool stepped = t_stepped;
+    if (stepped)
+        m_steppedWork.fetch_add(1, std::memory_order_acq_rel);
     std::unique_lock<std::mutex> lock(m_mutex);
     qint64 last = Clock::nowNs();
+    bool finished = false;
     while (!stopped(stop)) {
-        if (remaining <= 0)
-            return true;
+        if (remaining <= 0) {
+            finished = true;
+            break;
+        }
         const double speed = m_speed.load(std::memory_order_relaxed);
         const auto wall = qint64(std::ceil(remaining / speed));
+        const bool counts = stepped || m_mode.load(std::memory_order_relaxed) == Mode::Run;
         m_sleepers.wait_for(lock, std::chrono::nanoseconds(std::min(wall, kSleepSliceNs)));
         const qint64 now = Clock::nowNs();
-        remaining -= double(now - last) * speed;
+        // Paused (and not stepped): the work stood still, as the lab's clock did.
+        if (counts && (stepped || m_mode.load(std::memory_order_relaxed) == Mode::Run))
+            remaining -= double(now - last) * speed;
         last = now;
     }
-    return false;
+    if (stepped)
+        m_steppedWork.fetch_sub(1, std::memory_order_acq_rel);
+    return finished;
+}
+
+bool Gate::holdWhilePaused(const std::atomic<bool> *stop)
+{
+    if (t_stepped || m_mode.load(std::memory_order_acquire) == Mode::Run)
+        return !stopped(stop);
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!stopped(stop) && m_mode.load(std::memory_order_relaxed) == Mode::Pause)
+        m_sleepers.wait_for(lock, std::chrono::nanoseconds(kSleepSliceNs));
+    return !stopped(stop);
 }
 
 void Gate::wakeAll()

@@ -54,7 +54,14 @@ public:
     double speed() const;
     // Worker thread: sleeps ns of handler work at the current speed (ns / speed of wall time).
     // Returns false early when *stop is set (checked at least every 50 ms and on wakeAll()).
+    // Handler work stands still while the lab is paused, like the lab's clock, unless this thread's
+    // last call was released by a step: then it runs to its end (and counts as steppedWork()).
     bool sleepScaled(qint64 ns, const std::atomic<bool> *stop);
+    // Worker thread, between slices of CPU work: waits while paused (unless stepped); false when
+    // *stop is set.
+    bool holdWhilePaused(const std::atomic<bool> *stop);
+    // Handler work released by a step that is running now, while the lab is paused.
+    int steppedWork() const { return m_steppedWork.load(std::memory_order_acquire); }
 
     // Call after setting a stop flag: every waiter and sleeper re-checks its flag now.
     void wakeAll();
@@ -71,6 +78,7 @@ private:
 
     std::atomic<Mode> m_mode{ Mode::Run };
     std::atomic<double> m_speed{ 1.0 };
+    std::atomic<int> m_steppedWork{ 0 };
 
     mutable std::mutex m_mutex;
     std::vector<Slot *> m_waiters; // arrival order; guarded by m_mutex

@@ -1,0 +1,432 @@
+#include "labsession.h"
+
+#include "model/connectionmodel.h"
+#include "model/eventlogmodel.h"
+#include "model/runmeasures.h"
+#include "model/threadlanemodel.h"
+#include "trace/clock.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+
+LabSession::LabSession(QObject *parent)
+    : QObject(parent)
+    , m_controller(new LabController(this))
+    , m_connections(new ConnectionModel(this))
+    , m_lanes(new ThreadLaneModel(this))
+    , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_measures(std::make_unique<RunMeasures>())
+{
+    m_connections->setOrigin(labEpochNs);
+    m_lanes->setOrigin(labEpochNs);
+    m_log->setOrigin(labEpochNs);
+    connect(m_controller, &LabController::frame, this, &LabSession::onFrame);
+    connect(m_controller, &LabController::serverStateChanged, this,
+            &LabSession::serverStateChanged);
+}
+
+LabSession::~LabSession() = default;
+
+qint64 LabSession::toLab(qint64 monotonicNs) const
+{
+    return monotonicNs == 0 ? 0 : labEpochNs + m_clock.labNs(monotonicNs);
+}
+
+qint64 LabSession::nowLabNs() const
+{
+    return m_clock.isStarted() ? m_clock.nowLabNs(Clock::nowNs()) : 0;
+}
+
+double LabSession::labSeconds() const
+{
+    return Clock::seconds(nowLabNs());
+}
+
+QString LabSession::clientName(quint16 origin, quint32 id, bool comparing)
+{
+    return comparing ? QStringLiteral("%1 · %2").arg(QChar(u'A' + origin)).arg(id)
+                     : QString::number(id);
+}
+
+QString LabSession::serverLabel(quint16 origin) const
+{
+    if (origin >= m_servers.size())
+        return {};
+    const ServerConfig &c = m_servers[origin];
+    const QString name = ServerConfig::pythonClassName(c.model, c.family);
+    return isComparing() ? QStringLiteral("%1 · %2").arg(QChar(u'A' + origin)).arg(name) : name;
+}
+
+bool LabSession::startServers(const ServerConfig &config, const std::optional<ServerConfig> &twin,
+                              QString *error)
+{
+    if (!m_controller->startServer(config, error, twin))
+        return false;
+    m_servers = { config };
+    if (twin)
+        m_servers.push_back(*twin);
+    for (size_t i = 0; i < m_servers.size(); ++i)
+        m_servers[i].origin = quint16(i);
+    beginRun(); // a server started is a new run: t = 0 now
+    return true;
+}
+
+void LabSession::stopServers()
+{
+    if (!m_controller->isServerRunning())
+        return;
+    // From this instant the clients' failures are the stop's doing: the table says so.
+    const qint64 at = toLab(Clock::nowNs());
+    for (size_t i = 0; i < m_servers.size(); ++i)
+        m_connections->markServerStopped(quint16(i), at);
+    m_controller->stopServer();
+}
+
+bool LabSession::addClients(const SwarmConfig &config, QString *error)
+{
+    if (m_run == 0 || m_runEnded)
+        beginRun();
+    const int servers = m_controller->twin() ? 2 : 1;
+    if (!m_controller->addClients(config, error))
+        return false;
+    const int added = qMax(config.clients, 0) * servers;
+    m_runClients += added;
+    if (m_end)
+        m_end->expectMore(added);
+    else
+        m_end.emplace(added, 0.0);
+    return true;
+}
+
+void LabSession::killClients()
+{
+    m_controller->killClients();
+}
+
+void LabSession::beginRun()
+{
+    if (m_run > 0 && m_measures->stats().origins().size() > 0)
+        m_past.push_back({ m_run, m_measures->stats(), m_servers });
+    clearModels();
+    m_clock.start(Clock::nowNs());
+    ++m_run;
+    m_runEnded = false;
+    m_runClients = 0;
+    m_finishedBefore = m_controller->finishedClientCount();
+    m_end.reset();
+    m_report.reset();
+    m_activePoint = -1;
+    if (m_paused) { // a run begun while paused: its pause began with it
+        m_pausedAtNs = Clock::nowNs();
+        m_pausedAtLab = 0.0;
+        m_synAtPause.clear();
+        m_handshakesInPause = 0;
+    } else {
+        m_pausedAtNs = m_resumedAtNs = 0;
+    }
+    emit runStarted(m_run);
+}
+
+void LabSession::endRun()
+{
+    if (m_run == 0 || m_runEnded)
+        return;
+    m_runEnded = true;
+    m_clock.stop(Clock::nowNs());
+    m_points.clear(); // pause points belong to a run that is still going
+    m_nextPoint = 0;
+    emit runEnded(m_run);
+}
+
+void LabSession::clearModels()
+{
+    m_connections->clear();
+    m_log->clear();
+    m_measures->clear();
+    // Threads outlive a run (the server thread still blocks in accept()); their lanes stay, and
+    // their times are re-read on the new run's clock.
+    m_lanes->restartClock();
+}
+
+void LabSession::setPaused(bool paused)
+{
+    if (paused == m_paused && (gate()->mode() == Gate::Mode::Pause) == paused)
+        return;
+    const qint64 now = Clock::nowNs();
+    if (paused) {
+        gate()->setMode(Gate::Mode::Pause);
+        m_clock.pause(now);
+        m_paused = true;
+        m_pausedAtNs = now;
+        m_resumedAtNs = 0;
+        m_pausedAtLab = Clock::seconds(m_clock.nowLabNs(now));
+        m_synAtPause = synCounts();
+        m_handshakesInPause = 0;
+        updateReport();
+    } else {
+        flush(); // what happened up to now belongs to the pause
+        m_paused = false;
+        m_resumedAtNs = now;
+        m_clock.resume(now);
+        gate()->setMode(Gate::Mode::Run);
+        updateReport(); // the report of the pause that just ended
+        m_activePoint = -1; // the run moves on: the pause point's note is over
+    }
+    emit pausedChanged(paused);
+}
+
+void LabSession::setSpeed(double factor)
+{
+    gate()->setSpeed(factor);
+}
+
+double LabSession::speed() const
+{
+    return gate()->speed();
+}
+
+std::map<std::pair<quint16, quint32>, int> LabSession::synCounts() const
+{
+    std::map<std::pair<quint16, quint32>, int> counts;
+    const auto take = [&counts](const ProbeSample &s, quint16 origin) {
+        for (const ClientProbe &c : s.clients)
+            counts[{ origin, c.id }] = c.synRetransmits;
+    };
+    take(m_controller->latestSample(), 0);
+    take(m_controller->latestTwinSample(), 1);
+    return counts;
+}
+
+void LabSession::updateReport()
+{
+    if (m_pausedAtNs == 0 || !m_clock.isStarted()) {
+        m_report.reset();
+        return;
+    }
+    PauseReport report;
+    report.pausedSeconds
+            = Clock::seconds((m_resumedAtNs ? m_resumedAtNs : Clock::nowNs()) - m_pausedAtNs);
+    report.atSeconds = m_pausedAtLab;
+    report.handshakes = m_handshakesInPause;
+    report.comparing = isComparing();
+    for (const auto &[key, count] : synCounts()) {
+        const auto before = m_synAtPause.find(key);
+        const int since = count - (before == m_synAtPause.end() ? 0 : before->second);
+        if (since > 0)
+            report.resends.push_back({ key.first, key.second, since });
+    }
+    std::stable_sort(report.resends.begin(), report.resends.end(),
+                     [](const Resend &a, const Resend &b) { return a.times > b.times; });
+    m_report = report;
+}
+
+QString LabSession::describe(const PauseReport &report)
+{
+    QString text = tr("The kernel does not pause: in the %1 s the lab stood still")
+                           .arg(report.pausedSeconds, 0, 'f', 1);
+    QStringList parts;
+    constexpr size_t kNamed = 3;
+    for (size_t i = 0; i < std::min(report.resends.size(), kNamed); ++i) {
+        const Resend &r = report.resends[i];
+        const QString who = clientName(r.origin, r.client, report.comparing);
+        parts << (r.times == 1
+                          ? tr("client %1's SYN was sent again once").arg(who)
+                          : tr("client %1's SYN was sent again %2 times").arg(who).arg(r.times));
+    }
+    if (report.resends.size() > kNamed)
+        parts << tr("%1 more clients' SYNs were sent again").arg(report.resends.size() - kNamed);
+    if (report.handshakes == 1)
+        parts << tr("1 client completed its handshake (connect() returned)");
+    else if (report.handshakes > 1)
+        parts << tr("%1 clients completed their handshake (connect() returned)")
+                         .arg(report.handshakes);
+    if (parts.isEmpty())
+        return text + tr(", no SYN was sent again and no handshake completed.");
+    return text + QStringLiteral(", ") + parts.join(QStringLiteral(", ")) + QLatin1Char('.');
+}
+
+std::vector<std::pair<double, double>> LabSession::pauseMarks() const
+{
+    std::vector<std::pair<double, double>> marks;
+    const qint64 now = Clock::nowNs();
+    for (const RunClock::Pause &p : m_clock.pauses())
+        marks.emplace_back(Clock::seconds(p.labNs), Clock::seconds(p.lengthNs(now)));
+    return marks;
+}
+
+const ExperimentPreset::PausePoint *LabSession::activePausePoint() const
+{
+    return m_activePoint >= 0 && size_t(m_activePoint) < m_points.size()
+            ? &m_points[size_t(m_activePoint)]
+            : nullptr;
+}
+
+bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoints, QString *error)
+{
+    reset();
+    setSpeed(preset.speed);
+    if (!startServers(preset.servers.front(),
+                      preset.servers.size() > 1 ? std::optional<ServerConfig>(preset.servers.back())
+                                                : std::nullopt,
+                      error))
+        return false;
+    if (preset.paused)
+        setPaused(true);
+    if (preset.clients.clients > 0 && !addClients(preset.clients, error)) {
+        reset();
+        return false;
+    }
+    if (withPausePoints) {
+        m_points = preset.pauses;
+        m_nextPoint = 0;
+    }
+    return true;
+}
+
+bool LabSession::runAndMeasure(const ExperimentPreset &preset, const QString &measure, int server,
+                               QString *error)
+{
+    ExperimentPreset straight = preset;
+    straight.paused = false; // a measured run goes straight through
+    if (!applyPreset(straight, false, error))
+        return false;
+    m_pending = PendingMeasure{ measure, server,
+                                RunEnd(preset.clients.clients * int(preset.servers.size()),
+                                       preset.observeSeconds) };
+    return true;
+}
+
+void LabSession::reset()
+{
+    m_points.clear();
+    m_nextPoint = 0;
+    m_activePoint = -1;
+    const bool wasPaused = isPaused();
+    m_controller->reset(); // gate back to Run, every thread joined
+    m_clock = RunClock();
+    clearModels();
+    m_lanes->clear();
+    m_servers.clear();
+    m_past.clear();
+    m_run = 0;
+    m_runEnded = false;
+    m_runClients = 0;
+    m_finishedBefore = 0;
+    m_end.reset();
+    m_report.reset();
+    m_synAtPause.clear();
+    m_paused = false;
+    m_pausedAtNs = m_resumedAtNs = 0;
+    if (m_pending) {
+        m_pending.reset();
+        emit measured(false, 0.0, tr("the run was reset"));
+    }
+    if (wasPaused)
+        emit pausedChanged(false);
+}
+
+void LabSession::flush()
+{
+    m_controller->flush();
+}
+
+void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sample,
+                         const ProbeSample &twinSample)
+{
+    QElapsedTimer work;
+    work.start();
+    // Lab time for everything the models see; counted what the kernel did while paused.
+    // Paused, the clock still runs while a step's handler work (sleep, CPU) runs: that work is
+    // the lab's, and its time belongs in the figures.
+    if (m_paused && m_clock.isStarted()) {
+        const qint64 now = Clock::nowNs();
+        if (gate()->steppedWork() > 0)
+            m_clock.resume(now);
+        else
+            m_clock.pause(now);
+    }
+    m_batch.assign(events.begin(), events.end());
+    for (Event &e : m_batch) {
+        if (e.actor == Actor::Client && e.phase == Phase::Return
+            && (e.call == Call::Connect || (e.call == Call::ConnectEx && e.result == 0))
+            && m_pausedAtNs != 0 && e.ns >= m_pausedAtNs
+            && (m_resumedAtNs == 0 || e.ns <= m_resumedAtNs))
+            ++m_handshakesInPause;
+        e.ns = toLab(e.ns);
+    }
+    ProbeSample a = sample;
+    a.ns = toLab(a.ns);
+    a.rowsNs = toLab(a.rowsNs);
+    const bool twin = m_controller->twin() != nullptr || isComparing();
+    ProbeSample b;
+    if (twin) {
+        b = twinSample;
+        b.ns = toLab(b.ns);
+        b.rowsNs = toLab(b.rowsNs);
+    }
+    const qint64 now = labEpochNs + nowLabNs();
+    m_connections->setNow(now);
+    m_lanes->setNow(now);
+    m_measures->setNow(now);
+    m_connections->applyEvents(m_batch);
+    m_connections->applyProbe(a, 0);
+    if (twin)
+        m_connections->applyProbe(b, 1);
+    m_lanes->applyEvents(m_batch);
+    m_log->applyEvents(m_batch);
+    m_measures->applyEvents(m_batch);
+    m_measures->applyProbe(a, 0);
+    if (twin)
+        m_measures->applyProbe(b, 1);
+    if (isPaused())
+        updateReport();
+    checkRunEnd();
+    checkPausePoints();
+    emit frameApplied(int(events.size()), work.nsecsElapsed());
+    if (m_pending)
+        finishMeasureIfDone();
+}
+
+void LabSession::checkRunEnd()
+{
+    if (!isRunActive())
+        return;
+    const int finished = m_controller->finishedClientCount() - m_finishedBefore;
+    const bool clientsDone = m_end && m_end->reached(finished, nowLabNs());
+    // A run with its servers stopped is over once its clients have been told.
+    const bool serversGone = !m_controller->isServerRunning() && !m_servers.empty()
+            && (!m_end || finished >= m_end->expected());
+    if (clientsDone || serversGone)
+        endRun();
+}
+
+void LabSession::checkPausePoints()
+{
+    if (!isRunActive() || isPaused() || m_nextPoint >= m_points.size())
+        return;
+    const ExperimentPreset::PausePoint &point = m_points[m_nextPoint];
+    if (nowLabNs() < qint64(point.atSeconds * 1e9))
+        return;
+    m_activePoint = int(m_nextPoint++);
+    setPaused(true);
+    emit pausePointReached(point.atSeconds);
+}
+
+void LabSession::finishMeasureIfDone()
+{
+    const int finished = m_controller->finishedClientCount() - m_finishedBefore;
+    // The run's own end settles it too: after it the clock stands still and would never reach
+    // the measure's 150 ms of quiet.
+    if (!m_pending->end.reached(finished, nowLabNs()) && !hasRunEnded())
+        return;
+    const PendingMeasure p = *m_pending;
+    m_pending.reset();
+    flush();
+    if (const Server *s = server())
+        m_measures->setEmptyRecvs(0, s->emptyRecvs());
+    if (const Server *s = twin())
+        m_measures->setEmptyRecvs(1, s->emptyRecvs());
+    const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
+    emit measured(value.has_value(), value.value_or(0.0),
+                  value ? QString() : tr("the run did not show %1").arg(p.measure));
+}
