@@ -5,6 +5,8 @@
 
 #include "client/clientswarm.h"
 #include "labtest.h"
+#include "model/connectionmodel.h"
+#include "modeltest.h"
 #include "probe/kernelprobe.h"
 #include "probe/procnet.h"
 #include "trace/clock.h"
@@ -407,6 +409,26 @@ private slots:
         QVERIFY(!noListener.queue.listening);
         QCOMPARE(stage(noListener, ClientStage::AckDropped), 0);
         QCOMPARE(int(noListener.clients[0].stage), int(ClientStage::Unknown));
+    }
+
+    void aWaitingClientShowsItsDroppedAck()
+    {
+        // A client that connected and sent its request, then probed as AckDropped: the table
+        // says so, and the timeline gets a segment of that stage.
+        ConnectionModel model;
+        model.applyEvents({ modeltest::client(1, Call::Connect, Phase::Enter, 1.0),
+                            modeltest::client(1, Call::Connect, Phase::Return, 1.1),
+                            modeltest::client(1, Call::SendAll, Phase::Return, 1.2) });
+        ProbeSample sample;
+        sample.ns = modeltest::ns(1.5);
+        sample.clients.push_back({ 1, ClientStage::AckDropped, 0, -1 });
+        model.applyProbe(sample);
+        const int row = model.rowOf(0, 1);
+        QCOMPARE(model.index(row, int(ConnectionModel::Column::Stage)).data().toString(),
+                 QStringLiteral("Connected, but the final ACK was dropped: not in the queue"));
+        const QVariantList times = model.index(row, 0).data(ConnectionModel::TimesRole).toList();
+        QCOMPARE(times.last().toMap().value("kernelStage").toInt(), int(ClientStage::AckDropped));
+        QCOMPARE(times.last().toMap().value("start").toDouble(), 1.5);
     }
 
     void finalAckDroppedAtAFullQueue()
