@@ -7,32 +7,59 @@
 
 namespace {
 
-constexpr int kMaxSlots = 24; // more are summarised as "… N more"
+constexpr int kTextFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
 
 } // namespace
 
 AcceptQueueView::AcceptQueueView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("acceptQueueView"));
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 void AcceptQueueView::setSample(const ProbeSample &sample, bool datagram)
 {
     m_sample = sample;
     m_datagram = datagram;
-    update();
+    contentChanged();
+}
+
+void AcceptQueueView::setTitle(const QString &title)
+{
+    m_title = title;
+    contentChanged();
 }
 
 void AcceptQueueView::clear()
 {
     m_sample = {};
+    m_datagram = false;
+    m_title.clear();
+    contentChanged();
+}
+
+void AcceptQueueView::contentChanged()
+{
+    // Ask the layout for more (or less) room only when the height really changes: samples come
+    // 20 times a second and most change a figure, not the number of lines.
+    const int height = heightForWidth(width() > 0 ? width() : sizeHint().width());
+    if (height != m_laidOutHeight) {
+        m_laidOutHeight = height;
+        updateGeometry();
+    }
     update();
 }
 
 int AcceptQueueView::shownConnecting() const
 {
     return m_sample.stageCounts[int(ClientStage::Connecting)];
+}
+
+int AcceptQueueView::shownAckDropped() const
+{
+    return m_sample.stageCounts[int(ClientStage::AckDropped)];
 }
 
 QString AcceptQueueView::headline() const
@@ -64,74 +91,104 @@ QString AcceptQueueView::headline() const
             .arg(m_sample.queue.cap + 1);
 }
 
-QSize AcceptQueueView::sizeHint() const
+void AcceptQueueView::addText(std::vector<Item> &items, int &y, int width, const QString &text,
+                              int indent, bool bold) const
 {
     const int line = fontMetrics().height();
-    return { 40 * line, 8 * line };
+    const int margin = line / 3;
+    QFont font = this->font();
+    font.setBold(bold);
+    const QFontMetrics metrics(font);
+    const int available = qMax(line, width - 2 * margin - indent);
+    // Wrapped at spaces; a word longer than the width (part of an ss command, say) is broken
+    // rather than cut. The item is as tall as the wrapped text really is.
+    int flags = kTextFlags;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (metrics.horizontalAdvance(word) > available)
+            flags |= Qt::TextWrapAnywhere;
+    const QRect needed = metrics.boundingRect(QRect(0, 0, available, 1 << 20), flags, text);
+    const QRect rect(margin + indent, y, available, needed.height());
+    items.push_back({ Item::Kind::Text, rect, text, bold, flags });
+    y += needed.height() + line / 4;
 }
 
-QSize AcceptQueueView::minimumSizeHint() const
+void AcceptQueueView::addList(std::vector<Item> &items, int &y, int width,
+                              const QStringList &entries) const
 {
-    const int line = fontMetrics().height();
-    return { 16 * line, 14 * line };
+    const int indent = fontMetrics().height();
+    for (const QString &entry : entries.mid(0, kMaxListed))
+        addText(items, y, width, QStringLiteral("▷ ") + entry, indent);
+    if (entries.size() > kMaxListed)
+        addText(items, y, width, tr("+%n more", "", int(entries.size()) - kMaxListed), indent);
 }
 
-QRect AcceptQueueView::slotRect(int index) const
+int AcceptQueueView::slotCount() const
+{
+    return qMin(m_sample.queue.cap + 1, kMaxSlots);
+}
+
+QRect AcceptQueueView::slotRect(const QRect &grid, int index) const
 {
     const int line = fontMetrics().height();
     const int size = int(line * 2.2);
     const int gap = line / 3;
-    const int perRow = qMax(1, (width() - 2 * gap) / (size + gap));
-    return { gap + (index % perRow) * (size + gap),
-             int(line * 1.8) + (index / perRow) * (size + gap), size, size };
+    const int perRow = qMax(1, (grid.width() + gap) / (size + gap));
+    // Each row of slots has a line under it for the "+1" label.
+    return { grid.left() + (index % perRow) * (size + gap),
+             grid.top() + (index / perRow) * (size + gap + line), size, size };
 }
 
-void AcceptQueueView::paintEvent(QPaintEvent *)
+std::vector<AcceptQueueView::Item> AcceptQueueView::layoutFor(int width) const
 {
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QPalette pal = palette();
+    std::vector<Item> items;
     const int line = fontMetrics().height();
-    p.setPen(pal.color(QPalette::WindowText));
-    p.drawText(QRect(line / 3, 0, width() - line, int(line * 1.5)), Qt::AlignVCenter, headline());
+    const int margin = line / 3;
+    int y = margin;
+    if (!m_title.isEmpty())
+        addText(items, y, width, m_title, 0, true);
+    addText(items, y, width, headline());
+
     if (m_datagram) {
-        paintDatagram(p);
-        return;
+        const DatagramSnapshot &d = m_sample.datagram;
+        if (!d.bound)
+            return items;
+        y += line / 3;
+        const QRect bar(margin, y, qMax(line, width - 2 * margin), int(line * 1.6));
+        items.push_back({ Item::Kind::Bar, bar, {}, false, 0 });
+        y = bar.bottom() + 1 + line / 2;
+        addText(items, y, width,
+                tr("Datagrams wait here until recvfrom() takes them. When the buffer is full the "
+                   "kernel drops new ones silently: the sender is not told."));
+        addText(items, y, width,
+                tr("Dropped by this socket since it was created: %1").arg(d.drops));
+        if (d.rcvbufErrors >= 0)
+            addText(items, y, width,
+                    tr("Dropped at full UDP buffers since the start, all sockets of this machine "
+                       "(Udp RcvbufErrors): %1")
+                            .arg(d.rcvbufErrors));
+        addText(items, y, width, tr("Same numbers in a terminal: %1").arg(m_sample.ss));
+        return items;
     }
     if (!m_sample.queue.listening)
-        return;
+        return items;
 
-    const int slotCount = qMin(m_sample.queue.cap + 1, kMaxSlots);
-    for (int i = 0; i < slotCount; ++i) {
-        const QRect r = slotRect(i);
-        const bool filled = i < m_sample.queue.queue;
-        const bool plusOne = i == m_sample.queue.cap; // the slot Linux adds beyond the backlog
-        QPen pen(pal.color(QPalette::WindowText), 1.5, plusOne ? Qt::DashLine : Qt::SolidLine);
-        p.setPen(pen);
-        p.setBrush(filled ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
-        p.drawRoundedRect(r, 4, 4);
-        p.setPen(filled ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::WindowText));
-        // A filled slot shows a solid disc as well as colour, so grey-scale still reads.
-        if (filled) {
-            const int d = r.width() / 3;
-            p.setBrush(pal.color(QPalette::HighlightedText));
-            p.drawEllipse(r.center(), d / 2, d / 2);
-        }
-        if (plusOne) { // labelled below the slot, where the disc cannot cover it
-            p.setPen(pal.color(QPalette::WindowText));
-            p.drawText(QRect(r.left(), r.bottom() + 2, r.width(), line), Qt::AlignHCenter,
-                       QStringLiteral("+1"));
-        }
-    }
-    int y = slotRect(slotCount - 1).bottom() + 2 * line;
-    if (m_sample.queue.cap + 1 > kMaxSlots) {
-        p.drawText(QPoint(line / 3, y),
-                   tr("… and %1 more slots").arg(m_sample.queue.cap + 1 - kMaxSlots));
-        y += line;
-    }
-    p.setPen(pal.color(QPalette::WindowText));
-    QStringList outside;
+    y += line / 3;
+    const QRect probe(margin, y, qMax(line, width - 2 * margin), 0);
+    const QRect last = slotRect(probe, slotCount() - 1);
+    const QRect grid(margin, y, probe.width(), last.bottom() + 1 + line - y);
+    items.push_back({ Item::Kind::Slots, grid, {}, false, 0 });
+    y = grid.bottom() + 1 + line / 3;
+    if (m_sample.queue.cap + 1 > kMaxSlots)
+        addText(items, y, width, tr("… and %1 more slots").arg(m_sample.queue.cap + 1 - kMaxSlots));
+
+    QStringList connecting;
+    QStringList ackDropped;
     for (const ClientProbe &c : m_sample.clients) {
+        if (c.stage == ClientStage::AckDropped) {
+            ackDropped
+                    << tr("client %1: connect() returned, the server has no row for it").arg(c.id);
+            continue;
+        }
         if (c.stage != ClientStage::Connecting)
             continue;
         QString text = c.synRetransmits == 0 ? tr("client %1: SYN sent").arg(c.id)
@@ -140,34 +197,115 @@ void AcceptQueueView::paintEvent(QPaintEvent *)
                 : tr("client %1: SYN sent again %2 times").arg(c.id).arg(c.synRetransmits);
         if (c.nextRetryMs >= 0)
             text += tr(", next in %1 s").arg(c.nextRetryMs / 1000.0, 0, 'f', 1);
-        outside << text;
+        connecting << text;
     }
-    const int connecting = shownConnecting();
-    p.drawText(QRect(line / 3, y, width() - line, line * 2), Qt::TextWordWrap,
-               tr("Outside the queue (SYN_SENT, connect() still blocked): %1").arg(connecting));
-    y += int(line * 1.3);
-    for (const QString &text : outside.mid(0, 6)) {
-        p.drawText(QPoint(line, y + line), QStringLiteral("▷ ") + text);
-        y += line;
-    }
-    y += int(line * 1.3);
-    p.drawText(QPoint(line / 3, y),
-               tr("Dropped at full accept queues since the start, all listeners of this machine "
-                  "(TcpExt ListenOverflows): %1")
-                       .arg(qMax<qint64>(0, m_sample.queue.overflows)));
-    y += int(line * 1.3);
-    p.drawText(QPoint(line / 3, y), tr("Same numbers in a terminal: %1").arg(m_sample.ss));
+    addText(items, y, width,
+            tr("Outside the queue (SYN_SENT, connect() still blocked): %1").arg(shownConnecting()));
+    addList(items, y, width, connecting);
+    addText(items, y, width,
+            tr("Connected, but the final ACK was dropped at the full queue (no server row; only "
+               "a later retransmission gets in): %1")
+                    .arg(shownAckDropped()));
+    addList(items, y, width, ackDropped);
+    addText(items, y, width,
+            tr("Dropped at full accept queues since the start, all listeners of this machine "
+               "(TcpExt ListenOverflows): %1")
+                    .arg(qMax<qint64>(0, m_sample.queue.overflows)));
+    addText(items, y, width, tr("Same numbers in a terminal: %1").arg(m_sample.ss));
+    return items;
 }
 
-void AcceptQueueView::paintDatagram(QPainter &p) const
+QStringList AcceptQueueView::lines() const
 {
-    const DatagramSnapshot &d = m_sample.datagram;
-    if (!d.bound)
-        return;
+    QStringList texts;
+    for (const Item &item : layoutFor(width() > 0 ? width() : sizeHint().width()))
+        if (item.kind == Item::Kind::Text)
+            texts << item.text;
+    return texts;
+}
+
+int AcceptQueueView::heightForWidth(int width) const
+{
+    const std::vector<Item> items = layoutFor(width);
+    int bottom = 0;
+    for (const Item &item : items)
+        bottom = qMax(bottom, item.rect.bottom() + 1);
+    return bottom + fontMetrics().height() / 3;
+}
+
+QSize AcceptQueueView::sizeHint() const
+{
+    const int width = 40 * fontMetrics().height();
+    return { width, heightForWidth(width) };
+}
+
+QSize AcceptQueueView::minimumSizeHint() const
+{
+    // As narrow as 16 lines allow, and as tall as the content needs at the current width.
+    const int line = fontMetrics().height();
+    const int width = qMax(16 * line, this->width());
+    return { 16 * line, heightForWidth(width) };
+}
+
+void AcceptQueueView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    for (const Item &item : layoutFor(width())) {
+        switch (item.kind) {
+        case Item::Kind::Text: {
+            QFont font = this->font();
+            font.setBold(item.bold);
+            p.setFont(font);
+            p.setPen(pal.color(QPalette::WindowText));
+            p.drawText(item.rect, item.flags, item.text);
+            break;
+        }
+        case Item::Kind::Slots:
+            p.setFont(font());
+            paintSlots(p, item.rect);
+            break;
+        case Item::Kind::Bar:
+            p.setFont(font());
+            paintBar(p, item.rect);
+            break;
+        }
+    }
+}
+
+void AcceptQueueView::paintSlots(QPainter &p, const QRect &grid) const
+{
     const QPalette pal = palette();
     const int line = fontMetrics().height();
+    for (int i = 0; i < slotCount(); ++i) {
+        const QRect r = slotRect(grid, i);
+        const bool filled = i < m_sample.queue.queue;
+        const bool plusOne = i == m_sample.queue.cap; // the slot Linux adds beyond the backlog
+        QPen pen(pal.color(QPalette::WindowText), 1.5, plusOne ? Qt::DashLine : Qt::SolidLine);
+        p.setPen(pen);
+        p.setBrush(filled ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
+        p.drawRoundedRect(r, 4, 4);
+        // A filled slot shows a solid disc as well as colour, so grey-scale still reads.
+        if (filled) {
+            const int d = r.width() / 3;
+            p.setPen(pal.color(QPalette::HighlightedText));
+            p.setBrush(pal.color(QPalette::HighlightedText));
+            p.drawEllipse(r.center(), d / 2, d / 2);
+        }
+        if (plusOne) { // labelled below the slot, where the disc cannot cover it
+            p.setPen(pal.color(QPalette::WindowText));
+            p.drawText(QRect(r.left(), r.bottom() + 1, r.width(), line), Qt::AlignHCenter,
+                       QStringLiteral("+1"));
+        }
+    }
+}
+
+void AcceptQueueView::paintBar(QPainter &p, const QRect &bar) const
+{
+    const DatagramSnapshot &d = m_sample.datagram;
+    const QPalette pal = palette();
     // The buffer as a bar: filled part solid, the rest empty, with the percentage written on it.
-    const QRect bar(line / 3, int(line * 1.8), width() - line, int(line * 1.6));
     const double fill = d.rcvbuf > 0 ? std::min(1.0, double(d.queuedBytes) / double(d.rcvbuf)) : 0;
     p.setPen(QPen(pal.color(QPalette::WindowText), 1.5));
     p.setBrush(pal.color(QPalette::Base));
@@ -176,29 +314,19 @@ void AcceptQueueView::paintDatagram(QPainter &p) const
                QBrush(pal.color(QPalette::Highlight), Qt::Dense3Pattern));
     p.drawText(bar, Qt::AlignCenter,
                d.rcvbuf > 0 ? tr("%1 % full").arg(int(fill * 100)) : tr("size unknown"));
-    int y = bar.bottom() + int(line * 1.5);
-    p.drawText(QRect(line / 3, y - line, width() - line, line * 3), Qt::TextWordWrap,
-               tr("Datagrams wait here until recvfrom() takes them. When the buffer is full the "
-                  "kernel drops new ones silently: the sender is not told."));
-    y += int(line * 2.6);
-    p.drawText(QPoint(line / 3, y),
-               tr("Dropped by this socket since it was created: %1").arg(d.drops));
-    y += int(line * 1.3);
-    if (d.rcvbufErrors >= 0) {
-        p.drawText(QPoint(line / 3, y),
-                   tr("Dropped at full UDP buffers since the start, all sockets of this machine "
-                      "(Udp RcvbufErrors): %1")
-                           .arg(d.rcvbufErrors));
-        y += int(line * 1.3);
-    }
-    p.drawText(QPoint(line / 3, y), tr("Same numbers in a terminal: %1").arg(m_sample.ss));
 }
 
 bool AcceptQueueView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
-        if (m_sample.queue.listening && slotRect(m_sample.queue.cap).contains(help->pos())) {
+        bool onPlusOne = false;
+        if (!m_datagram && m_sample.queue.listening && m_sample.queue.cap < kMaxSlots) {
+            for (const Item &item : layoutFor(width()))
+                if (item.kind == Item::Kind::Slots)
+                    onPlusOne = slotRect(item.rect, m_sample.queue.cap).contains(help->pos());
+        }
+        if (onPlusOne) {
             QToolTip::showText(help->globalPos(),
                                tr("Linux lets backlog + 1 connections wait: the queue counts as "
                                   "full only when it holds more than the backlog."),

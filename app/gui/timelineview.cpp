@@ -25,6 +25,7 @@ TimelineView::Kind kindOf(ConnectionModel::Stage stage, ClientStage kernel)
         switch (kernel) {
         case ClientStage::Connecting:
         case ClientStage::HandshakeNotQueued:
+        case ClientStage::AckDropped: // connected, yet still waiting outside the queue
             return Kind::Connecting;
         case ClientStage::Queued:
             return Kind::Queued;

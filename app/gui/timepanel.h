@@ -1,14 +1,16 @@
 #pragma once
 
-#include <QWidget>
+#include "trace/gate.h"
 
-class Gate;
+#include <QWidget>
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
 
-// Time controls on the gate: pause every socket call, step one call at a time, slow the
-// handlers' work down, and reset the lab.
+// Time controls on the gate: pause every socket call, step one call at a time (saying whom each
+// step released and who waits), slow the handlers' work down, and reset the lab.
 class TimePanel final : public QWidget
 {
     Q_OBJECT
@@ -22,6 +24,9 @@ public:
     QComboBox *speedBox() const { return m_speed; }
     // Step releases only this thread's next call (0 = whichever thread comes first).
     void setStepTarget(qint32 tid, const QString &who);
+    QLabel *waitingLabel() const { return m_waiting; } // what the last step released, who waits
+
+    static constexpr int kMaxCallsNamed = 3; // calls named per group; the rest are "+N more"
 
 signals:
     void resetRequested();
@@ -32,6 +37,10 @@ protected:
 private:
     void retranslate();
     void showWaiters();
+    void stepOnce();
+    QString releasedText(bool twin) const;
+    static QString waitingText(const std::vector<Gate::Waiter> &waiters, bool twin);
+    static QString clientName(const Gate::Waiter &waiter, bool twin);
 
     Gate *m_gate;
     QPushButton *m_pause;
@@ -41,4 +50,7 @@ private:
     QLabel *m_waiting;
     qint32 m_stepTid = 0;
     QString m_stepWho;
+    bool m_stepped = false; // a step since the last pause: m_released says what it did
+    std::optional<Gate::Waiter> m_released;
+    qint32 m_grantTid = 0; // the step released nobody: a grant kept for this thread (0: anyone)
 };

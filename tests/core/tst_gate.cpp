@@ -1,6 +1,6 @@
 // Gate: in Pause real worker threads make exactly the calls the user steps, to the thread the
 // user picks or to the one waiting longest; Run and stop flags release them; slow motion stretches
-// handler work by 1 / speed and gives way to a stop at once.
+// handler work by 1 / speed and gives way to a stop at once; step() says whom it released.
 #include "trace/clock.h"
 #include "trace/gate.h"
 
@@ -21,13 +21,18 @@ constexpr int kTimeoutMs = 30'000;
 class Workers final
 {
 public:
-    Workers(Gate &gate, int count, Call call, quint16 origin) : m_gate(gate)
+    // Worker i waits as actor with actorId firstId + i.
+    Workers(Gate &gate, int count, Call call, quint16 origin, Actor actor = Actor::Server,
+            quint32 firstId = 0)
+        : m_gate(gate)
     {
         for (int i = 0; i < count; ++i)
             m_workers.push_back(std::make_unique<Worker>());
-        for (const auto &worker : m_workers)
-            worker->thread
-                    = std::thread([this, w = worker.get(), call, origin] { run(w, call, origin); });
+        for (int i = 0; i < count; ++i)
+            m_workers[std::size_t(i)]->thread = std::thread(
+                    [this, w = m_workers[std::size_t(i)].get(), call, origin, actor, firstId, i] {
+                        run(w, call, origin, actor, firstId + quint32(i));
+                    });
     }
     ~Workers() { stop(); }
 
@@ -92,11 +97,11 @@ private:
         std::atomic<bool> finished{ false };
     };
 
-    void run(Worker *worker, Call call, quint16 origin)
+    void run(Worker *worker, Call call, quint16 origin, Actor actor, quint32 actorId)
     {
         worker->tid.store(currentTid());
         while (!m_stop.load()) {
-            if (!m_gate.pass(call, origin, &m_stop)) {
+            if (!m_gate.pass(call, origin, actor, actorId, &m_stop)) {
                 worker->refused.store(true);
                 break;
             }
@@ -126,10 +131,10 @@ private slots:
     {
         Gate gate;
         QCOMPARE(gate.mode(), Gate::Mode::Run);
-        QVERIFY(gate.pass(Call::Accept, 1, nullptr));
+        QVERIFY(gate.pass(Call::Accept, 1, Actor::Server, 0, nullptr));
         // Run never refuses: a worker in Run checks its own flag between calls.
         const std::atomic<bool> stop{ true };
-        QVERIFY(gate.pass(Call::Accept, 1, &stop));
+        QVERIFY(gate.pass(Call::Accept, 1, Actor::Server, 0, &stop));
         QVERIFY(gate.waiters().empty());
     }
 
@@ -138,7 +143,7 @@ private slots:
         Gate gate;
         gate.setMode(Gate::Mode::Pause);
         const std::atomic<bool> stop{ true };
-        QVERIFY(!gate.pass(Call::Recv, 1, &stop));
+        QVERIFY(!gate.pass(Call::Recv, 1, Actor::Server, 0, &stop));
         QVERIFY(gate.waiters().empty());
     }
 
@@ -268,9 +273,9 @@ private slots:
         gate.setMode(Gate::Mode::Pause);
         // A step made while nobody waits lets the next arrival through at once.
         gate.step();
-        QVERIFY(gate.pass(Call::Accept, 1, nullptr));
+        QVERIFY(gate.pass(Call::Accept, 1, Actor::Server, 0, nullptr));
         gate.step(currentTid());
-        QVERIFY(gate.pass(Call::Accept, 1, nullptr));
+        QVERIFY(gate.pass(Call::Accept, 1, Actor::Server, 0, nullptr));
 
         // Back to Run forgets grants; a step in Run grants nothing.
         gate.step();
@@ -281,6 +286,55 @@ private slots:
         Workers workers(gate, 1, Call::Accept, 1);
         QTRY_COMPARE_WITH_TIMEOUT(waiterCount(gate), 1, kTimeoutMs);
         QCOMPARE(workers.totalCalls(), 0);
+    }
+
+    void stepReturnsTheWaiterItReleased()
+    {
+        Gate gate;
+        gate.setMode(Gate::Mode::Pause);
+        // One server thread in accept(), three clients of server B (origin 1) before connect().
+        Workers server(gate, 1, Call::Accept, 0, Actor::Server, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(waiterCount(gate), 1, kTimeoutMs);
+        Workers clients(gate, 3, Call::Connect, 1, Actor::Client, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(waiterCount(gate), 4, kTimeoutMs);
+        for (const Gate::Waiter &w : gate.waiters()) {
+            const bool isServer = w.tid == server.tid(0);
+            QCOMPARE(w.actor, isServer ? Actor::Server : Actor::Client);
+            QCOMPARE(w.call, isServer ? Call::Accept : Call::Connect);
+            QCOMPARE(w.origin, quint16(isServer ? 0 : 1));
+            if (!isServer)
+                QCOMPARE(w.actorId, quint32(clients.indexOf(w.tid) + 1));
+        }
+
+        // A chosen thread: client 2 (the second client thread).
+        const std::optional<Gate::Waiter> second = gate.step(clients.tid(1));
+        QVERIFY(second);
+        QCOMPARE(second->tid, clients.tid(1));
+        QCOMPARE(second->actor, Actor::Client);
+        QCOMPARE(second->actorId, 2U);
+        QCOMPARE(second->call, Call::Connect);
+        QCOMPARE(second->origin, quint16(1));
+        QTRY_COMPARE_WITH_TIMEOUT(clients.calls(1), 1, kTimeoutMs);
+        QCOMPARE(clients.totalCalls() + server.totalCalls(), 1);
+
+        // Whoever waits longest: the server thread, which arrived first.
+        QTRY_COMPARE_WITH_TIMEOUT(waiterCount(gate), 4, kTimeoutMs);
+        const std::optional<Gate::Waiter> oldest = gate.step();
+        QVERIFY(oldest);
+        QCOMPARE(oldest->tid, server.tid(0));
+        QCOMPARE(oldest->actor, Actor::Server);
+        QCOMPARE(oldest->actorId, 0U);
+        QCOMPARE(oldest->call, Call::Accept);
+        QTRY_COMPARE_WITH_TIMEOUT(server.calls(0), 1, kTimeoutMs);
+
+        // A thread that is not waiting: the grant is kept, nobody was released.
+        QVERIFY(!gate.step(currentTid()));
+        QTRY_COMPARE_WITH_TIMEOUT(waiterCount(gate), 4, kTimeoutMs);
+        QCOMPARE(clients.totalCalls() + server.totalCalls(), 2);
+        gate.setMode(Gate::Mode::Run);
+        QVERIFY(!gate.step());
+        server.stop();
+        clients.stop();
     }
 
     void stopFlagAndWakeAllRefuseWaiters()

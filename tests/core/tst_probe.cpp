@@ -1,9 +1,12 @@
 // KernelProbe against the real kernel: the accept queue holds backlog + 1, the rest wait in
 // SYN_SENT and get in at their next retry; AF_UNIX; another process's listener compared with ss;
-// the SYN retry schedule against a real client; a probe that outlives its listener.
+// the SYN retry schedule against a real client; a probe that outlives its listener; final ACKs
+// dropped at a full queue (client ESTABLISHED, no server row), from constructed rows and for real.
 
 #include "client/clientswarm.h"
 #include "labtest.h"
+#include "model/connectionmodel.h"
+#include "modeltest.h"
 #include "probe/kernelprobe.h"
 #include "probe/procnet.h"
 #include "trace/clock.h"
@@ -14,6 +17,7 @@
 #include <QtTest>
 #include <cerrno>
 #include <netinet/tcp.h>
+#include <sys/stat.h>
 
 using namespace labtest;
 
@@ -54,6 +58,30 @@ int clientsIn(const ProbeSample &s, ClientStage stage)
 {
     return int(std::count_if(s.clients.begin(), s.clients.end(),
                              [&](const ClientProbe &c) { return c.stage == stage; }));
+}
+
+ConnectionRow row(const QString &local, const QString &remote, int state, quint64 inode = 0)
+{
+    const auto address = [](const QString &text) {
+        const int colon = text.lastIndexOf(QLatin1Char(':'));
+        return *Address::inet(text.left(colon), quint16(text.mid(colon + 1).toUInt()));
+    };
+    ConnectionRow r;
+    r.local = address(local);
+    r.remote = address(remote);
+    r.state = state;
+    r.inode = inode;
+    return r;
+}
+
+// The server's row for a client's 4-tuple, if the sample has one.
+const ConnectionRow *serverRowOf(const ProbeSample &s, const ConnectionRow &client)
+{
+    for (const ConnectionRow &r : s.rows)
+        if (r.state != ConnectionRow::Listen && r.local.toString() == client.remote.toString()
+            && r.remote.toString() == client.local.toString())
+            return &r;
+    return nullptr;
 }
 
 } // namespace
@@ -325,6 +353,159 @@ private slots:
         const ProbeSample gone = probe.sample();
         QVERIFY(gone.datagram.available);
         QVERIFY(!gone.datagram.bound);
+    }
+
+    void classifiesFinalAckDroppedFromRows()
+    {
+        // Rows as sock_diag gives them for port 5007: both sides of each connection.
+        const QString server = QStringLiteral("127.0.0.1:5007");
+        ProbeSample s;
+        s.rows = {
+            row(server, QStringLiteral("0.0.0.0:0"), ConnectionRow::Listen),
+            // 1: connected, the server has no row at all: its final ACK was dropped
+            row(QStringLiteral("127.0.0.1:40001"), server, ConnectionRow::Established, 11),
+            // 2: connected, server still SYN_RECV
+            row(QStringLiteral("127.0.0.1:40002"), server, ConnectionRow::Established, 12),
+            row(server, QStringLiteral("127.0.0.1:40002"), ConnectionRow::SynRecv),
+            // 3: in the accept queue
+            row(QStringLiteral("127.0.0.1:40003"), server, ConnectionRow::Established, 13),
+            row(server, QStringLiteral("127.0.0.1:40003"), ConnectionRow::Established),
+            // 4: SYN_SENT
+            row(QStringLiteral("127.0.0.1:40004"), server, ConnectionRow::SynSent, 14),
+            // 5: the same port on another host: not this listener's business
+            row(QStringLiteral("127.0.0.1:40005"), QStringLiteral("10.9.8.7:5007"),
+                ConnectionRow::Established, 15),
+            // 6: accepted
+            row(QStringLiteral("127.0.0.1:40006"), server, ConnectionRow::Established, 16),
+            row(server, QStringLiteral("127.0.0.1:40006"), ConnectionRow::Established, 99),
+        };
+        std::vector<ClientSwarm::LiveSocket> ours;
+        for (quint32 id = 1; id <= 6; ++id)
+            ours.push_back({ id, -1, 10 + id });
+        ProbeSample listening = s;
+        KernelProbe::classify(listening, 5007, ours);
+        QVERIFY(listening.queue.listening);
+        QCOMPARE(stage(listening, ClientStage::AckDropped), 1);
+        QCOMPARE(stage(listening, ClientStage::HandshakeNotQueued), 1);
+        QCOMPARE(stage(listening, ClientStage::Queued), 1);
+        QCOMPARE(stage(listening, ClientStage::Connecting), 1);
+        QCOMPARE(stage(listening, ClientStage::Accepted), 1);
+        const std::vector<ClientStage> expected{
+            ClientStage::AckDropped, ClientStage::HandshakeNotQueued,
+            ClientStage::Queued,     ClientStage::Connecting,
+            ClientStage::Unknown,    ClientStage::Accepted
+        };
+        QCOMPARE(int(listening.clients.size()), 6);
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(listening.clients[i].id, quint32(i + 1));
+            QCOMPARE(int(listening.clients[i].stage), int(expected[i]));
+        }
+        QCOMPARE(ProbeSample::stageKey(ClientStage::AckDropped), QStringLiteral("ack-dropped"));
+
+        // Without a listener an ESTABLISHED client with no server row is no dropped ACK.
+        ProbeSample noListener = s;
+        noListener.rows.erase(noListener.rows.begin());
+        KernelProbe::classify(noListener, 5007, ours);
+        QVERIFY(!noListener.queue.listening);
+        QCOMPARE(stage(noListener, ClientStage::AckDropped), 0);
+        QCOMPARE(int(noListener.clients[0].stage), int(ClientStage::Unknown));
+    }
+
+    void aWaitingClientShowsItsDroppedAck()
+    {
+        // A client that connected and sent its request, then probed as AckDropped: the table
+        // says so, and the timeline gets a segment of that stage.
+        ConnectionModel model;
+        model.applyEvents({ modeltest::client(1, Call::Connect, Phase::Enter, 1.0),
+                            modeltest::client(1, Call::Connect, Phase::Return, 1.1),
+                            modeltest::client(1, Call::SendAll, Phase::Return, 1.2) });
+        ProbeSample sample;
+        sample.ns = modeltest::ns(1.5);
+        sample.clients.push_back({ 1, ClientStage::AckDropped, 0, -1 });
+        model.applyProbe(sample);
+        const int row = model.rowOf(0, 1);
+        QCOMPARE(model.index(row, int(ConnectionModel::Column::Stage)).data().toString(),
+                 QStringLiteral("Connected, but the final ACK was dropped: not in the queue"));
+        const QVariantList times = model.index(row, 0).data(ConnectionModel::TimesRole).toList();
+        QCOMPARE(times.last().toMap().value("kernelStage").toInt(), int(ClientStage::AckDropped));
+        QCOMPARE(times.last().toMap().value("start").toDouble(), 1.5);
+    }
+
+    void finalAckDroppedAtAFullQueue()
+    {
+        // The listener holds one connection (listen(0)) and never accepts. Its SYN queue is
+        // "full" at once (0 of 0), so with tcp_syncookies every SYN is answered with a cookie
+        // and no server row is kept. Each client delays its final ACK (TCP_QUICKACK off), so
+        // all SYNs arrive while the accept queue is still empty; then the ACKs (riding on the
+        // clients' first bytes) arrive: the first fills the queue, the rest are dropped. Those
+        // clients are ESTABLISHED, and the server has no row for them.
+        QFile cookies(QStringLiteral("/proc/sys/net/ipv4/tcp_syncookies"));
+        if (cookies.open(QIODevice::ReadOnly) && cookies.readAll().trimmed() == "0")
+            QSKIP("tcp_syncookies is 0 here: a listen(0) socket then drops every SYN");
+        Address bound;
+        Socket listener = idleListener(Family::Inet, 0, &bound);
+        constexpr int count = 40;
+        std::vector<int> fds;
+        std::vector<ClientSwarm::LiveSocket> ours;
+        for (int i = 0; i < count; ++i) {
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            QVERIFY(fd >= 0);
+            fds.push_back(fd);
+            const int off = 0;
+            QCOMPARE(::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &off, sizeof off), 0);
+            struct stat st
+            {
+            };
+            QCOMPARE(::fstat(fd, &st), 0);
+            ours.push_back({ quint32(i + 1), fd, quint64(st.st_ino) });
+            const int rc = ::connect(fd, bound.data(), bound.length());
+            QVERIFY(rc == 0 || errno == EINPROGRESS);
+        }
+        for (int fd : fds)
+            ::send(fd, "hello", 5, MSG_NOSIGNAL); // SYN_SENT ones fail with EAGAIN: fine
+
+        ProbeTarget target;
+        target.port = bound.port();
+        target.clients = [&ours] {
+            return ours;
+        };
+        KernelProbe probe(target);
+        QTRY_VERIFY(clientsIn(probe.sample(), ClientStage::AckDropped) > 0);
+        const ProbeSample s = probe.sample();
+        const int dropped = clientsIn(s, ClientStage::AckDropped);
+        QVERIFY2(dropped >= count / 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(dropped).arg(count)));
+        QCOMPARE(stage(s, ClientStage::AckDropped), dropped); // only our clients on this port
+        QCOMPARE(s.queue.queue, 1);
+        // Every client called AckDropped is ESTABLISHED with no server row, in the same sample
+        // and in /proc/net/tcp, a second source read now.
+        const auto proc = ProcNet::tcpRows(Family::Inet, bound.port());
+        QVERIFY(proc);
+        ProbeSample fromProc;
+        fromProc.rows = *proc;
+        for (const ClientProbe &c : s.clients) {
+            if (c.stage != ClientStage::AckDropped)
+                continue;
+            const quint64 inode = ours[c.id - 1].inode;
+            const auto client
+                    = std::find_if(s.rows.begin(), s.rows.end(),
+                                   [&](const ConnectionRow &r) { return r.inode == inode; });
+            QVERIFY(client != s.rows.end());
+            QCOMPARE(client->state, int(ConnectionRow::Established));
+            QVERIFY(!serverRowOf(s, *client));
+            const auto procClient
+                    = std::find_if(fromProc.rows.begin(), fromProc.rows.end(),
+                                   [&](const ConnectionRow &r) { return r.inode == inode; });
+            QVERIFY(procClient != fromProc.rows.end());
+            QCOMPARE(procClient->state, int(ConnectionRow::Established));
+            QVERIFY(!serverRowOf(fromProc, *procClient));
+            tcp_info info{};
+            socklen_t length = sizeof info;
+            QCOMPARE(::getsockopt(fds[c.id - 1], IPPROTO_TCP, TCP_INFO, &info, &length), 0);
+            QCOMPARE(int(info.tcpi_state), int(ConnectionRow::Established));
+        }
+        for (int fd : fds)
+            ::close(fd);
     }
 
     void survivesMissingAndVanishingListeners()

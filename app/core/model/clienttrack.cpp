@@ -61,7 +61,8 @@ bool ClientTrack::applyKernel(const ClientProbe &probe, qint64 ns)
     synRetransmits = probe.synRetransmits;
     nextRetryMs = probe.nextRetryMs;
     const bool refines = probe.stage == ClientStage::Connecting
-            || probe.stage == ClientStage::HandshakeNotQueued || probe.stage == ClientStage::Queued
+            || probe.stage == ClientStage::HandshakeNotQueued
+            || probe.stage == ClientStage::AckDropped || probe.stage == ClientStage::Queued
             || probe.stage == ClientStage::Accepted;
     if (!refines || !isRefinable() || segments.empty())
         return changed;

@@ -100,6 +100,8 @@ QString ConnectionModel::stageText(const ClientTrack &row) const
                                           : tr("Connecting (SYN sent)");
         case ClientStage::HandshakeNotQueued:
             return tr("Handshake done, not queued");
+        case ClientStage::AckDropped:
+            return tr("Connected, but the final ACK was dropped: not in the queue");
         case ClientStage::Queued:
             return tr("In the accept queue");
         case ClientStage::Accepted:

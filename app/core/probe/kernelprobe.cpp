@@ -8,6 +8,7 @@
 #include <map>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <set>
 #include <sys/socket.h>
 
 namespace {
@@ -39,6 +40,12 @@ ClientStage serverStage(const ConnectionRow &row)
     return ClientStage::Unknown;
 }
 
+bool isLoopback(const QString &host)
+{
+    return host.startsWith(QLatin1String("127.")) || host == QLatin1String("::1")
+            || host.startsWith(QLatin1String("::ffff:127."));
+}
+
 } // namespace
 
 QString ProbeSample::stageKey(ClientStage stage)
@@ -48,6 +55,8 @@ QString ProbeSample::stageKey(ClientStage stage)
         return QStringLiteral("connecting");
     case ClientStage::HandshakeNotQueued:
         return QStringLiteral("handshake");
+    case ClientStage::AckDropped:
+        return QStringLiteral("ack-dropped");
     case ClientStage::Queued:
         return QStringLiteral("queued");
     case ClientStage::Accepted:
@@ -134,28 +143,9 @@ void KernelProbe::sampleTcp(ProbeSample &s)
     s.queue.available = true;
     s.rows = std::move(*rows);
 
-    std::map<QString, const ConnectionRow *> serverRows; // keyed by the client's address
-    for (const ConnectionRow &row : s.rows) {
-        if (row.state == ConnectionRow::Listen && row.local.port() == port) {
-            s.queue.listening = true;
-            s.queue.queue = int(row.recvQ);
-            s.queue.cap = int(row.sendQ);
-        } else if (row.local.port() == port) {
-            serverRows[row.remote.toString()] = &row;
-            ++s.stageCounts[int(serverStage(row))];
-        }
-    }
-    for (const ConnectionRow &row : s.rows) {
-        if (row.local.port() == port || row.remote.port() != port)
-            continue;
-        // Client sides are visible when the clients run on this machine.
-        if (row.state == ConnectionRow::SynSent)
-            ++s.stageCounts[int(ClientStage::Connecting)];
-        else if (closingState(row.state) && !serverRows.count(row.local.toString()))
-            ++s.stageCounts[int(ClientStage::Closing)];
-    }
+    classify(s, port,
+             m_target.clients ? m_target.clients() : std::vector<ClientSwarm::LiveSocket>());
     readOwnListener(s);
-    classifyClients(s);
     m_lastRows.rows = s.rows;
     m_lastRows.rowsNs = s.rowsNs;
     std::copy(std::begin(s.stageCounts), std::end(s.stageCounts),
@@ -238,37 +228,75 @@ void KernelProbe::sampleUnix(ProbeSample &s)
     }
 }
 
-void KernelProbe::classifyClients(ProbeSample &s) const
+void KernelProbe::classify(ProbeSample &s, quint16 port,
+                           const std::vector<ClientSwarm::LiveSocket> &clients)
 {
-    if (!m_target.clients)
-        return;
-    // Clients are found by the inode of their socket in the kernel's rows: the probe never
-    // touches a client's fd, which its own thread may be connecting or closing right now.
-    std::map<quint64, const ConnectionRow *> byInode;
-    std::map<QString, const ConnectionRow *> serverSide; // by the client's address
+    std::map<QString, const ConnectionRow *> serverRows; // keyed by the client's address
+    std::set<QString> listenerHosts; // "0.0.0.0" / "::" for a wildcard listener
+    std::set<QString> serverHosts; // the addresses the server's connections have here
     for (const ConnectionRow &row : s.rows) {
+        if (row.state == ConnectionRow::Listen && row.local.port() == port) {
+            s.queue.listening = true;
+            s.queue.queue = int(row.recvQ);
+            s.queue.cap = int(row.sendQ);
+            listenerHosts.insert(row.local.host());
+        } else if (row.local.port() == port) {
+            serverRows[row.remote.toString()] = &row;
+            serverHosts.insert(row.local.host());
+            ++s.stageCounts[int(serverStage(row))];
+        }
+    }
+    // Whether a client side connects to this machine's listener (not to the same port elsewhere).
+    const auto toOurListener = [&](const ConnectionRow &row) {
+        const QString host = row.remote.host();
+        if (listenerHosts.count(host))
+            return true;
+        if (!listenerHosts.count(QStringLiteral("0.0.0.0"))
+            && !listenerHosts.count(QStringLiteral("::")))
+            return false;
+        return host == row.local.host() || serverHosts.count(host) || isLoopback(host);
+    };
+    // A client side's stage: its own state, and the server's row for its 4-tuple if any.
+    // Client sides are visible when the clients run on this machine.
+    const auto clientStage = [&](const ConnectionRow &row) {
+        if (row.state == ConnectionRow::SynSent)
+            return ClientStage::Connecting;
+        if (closingState(row.state))
+            return ClientStage::Closing;
+        if (row.state != ConnectionRow::Established)
+            return ClientStage::Unknown;
+        const auto server = serverRows.find(row.local.toString());
+        if (server != serverRows.end())
+            return serverStage(*server->second);
+        // Connected, yet the listener has no row for it: its final ACK was dropped.
+        return toOurListener(row) ? ClientStage::AckDropped : ClientStage::Unknown;
+    };
+    std::map<quint64, const ConnectionRow *> byInode;
+    for (const ConnectionRow &row : s.rows) {
+        if (row.local.port() == port || row.remote.port() != port)
+            continue;
         if (row.inode)
             byInode[row.inode] = &row;
-        if (row.local.port() == m_target.port && row.state != ConnectionRow::Listen)
-            serverSide[row.remote.toString()] = &row;
+        // Counted from the client side only when the server side has no row to count.
+        if (serverRows.count(row.local.toString()))
+            continue;
+        const ClientStage stage = clientStage(row);
+        if (stage != ClientStage::Unknown)
+            ++s.stageCounts[int(stage)];
     }
-    for (const ClientSwarm::LiveSocket &client : m_target.clients()) {
+    // Our own clients are found by the inode of their socket in the kernel's rows: the probe
+    // never touches a client's fd, which its own thread may be connecting or closing right now.
+    for (const ClientSwarm::LiveSocket &client : clients) {
         const auto found = byInode.find(client.inode);
-        if (found == byInode.end() || found->second->remote.port() != m_target.port)
+        if (found == byInode.end())
             continue; // not connecting to this port (yet, or any more)
         const ConnectionRow &row = *found->second;
         ClientProbe probe;
         probe.id = client.id;
-        if (row.state == ConnectionRow::SynSent) {
-            probe.stage = ClientStage::Connecting;
+        probe.stage = clientStage(row);
+        if (probe.stage == ClientStage::Connecting) {
             probe.synRetransmits = row.retransmits;
             probe.nextRetryMs = row.timer ? int(row.timerMs) : -1;
-        } else if (closingState(row.state)) {
-            probe.stage = ClientStage::Closing;
-        } else if (row.state == ConnectionRow::Established) {
-            const auto server = serverSide.find(row.local.toString());
-            probe.stage = server == serverSide.end() ? ClientStage::Unknown
-                                                     : serverStage(*server->second);
         }
         s.clients.push_back(probe);
     }

@@ -50,11 +50,17 @@ public:
 
     const ProbeTarget &target() const { return m_target; }
 
+    // From s.rows alone (both sides of every connection of the port): the listener's queue
+    // figures, the stage counts and the stage of each of the given clients. A client side with
+    // no server row counts only for what the server cannot show: SYN_SENT (Connecting), closing,
+    // and ESTABLISHED while the listener exists (AckDropped).
+    static void classify(ProbeSample &s, quint16 port,
+                         const std::vector<ClientSwarm::LiveSocket> &clients);
+
 private:
     void sampleTcp(ProbeSample &s);
     void sampleUnix(ProbeSample &s);
     void sampleUdp(ProbeSample &s);
-    void classifyClients(ProbeSample &s) const;
     void readOwnListener(ProbeSample &s) const;
 
     ProbeTarget m_target;

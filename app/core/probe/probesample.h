@@ -9,6 +9,10 @@
 enum class ClientStage {
     Connecting, // SYN_SENT: its SYN is unanswered (dropped at a full queue) and retried
     HandshakeNotQueued, // client ESTABLISHED, server still SYN_RECV: connect() returned, no room
+    // Client ESTABLISHED, the listener has no row at all for its 4-tuple: its SYN got a SYN
+    // cookie, its final ACK met a full accept queue and was dropped. Only a later segment that
+    // arrives while the queue has room gets it in.
+    AckDropped,
     Queued, // in the accept queue: server ESTABLISHED with inode 0
     Accepted, // a server process holds the socket (inode ≠ 0)
     Closing, // FIN_WAIT / CLOSE_WAIT / LAST_ACK / TIME_WAIT on either side
@@ -64,5 +68,5 @@ struct ProbeSample
     std::vector<ClientProbe> clients;
     QString ss; // the command that shows the same figures
 
-    static QString stageKey(ClientStage stage); // "connecting", "handshake", "queued", …
+    static QString stageKey(ClientStage stage); // "connecting", "handshake", "ack-dropped", …
 };

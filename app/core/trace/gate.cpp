@@ -43,7 +43,8 @@ void Gate::release(Slot *slot)
     slot->wake.notify_one();
 }
 
-bool Gate::pass(Call call, quint16 origin, const std::atomic<bool> *stop)
+bool Gate::pass(Call call, quint16 origin, Actor actor, quint32 actorId,
+                const std::atomic<bool> *stop)
 {
     t_stepped = false;
     if (m_mode.load(std::memory_order_acquire) == Mode::Run)
@@ -68,7 +69,7 @@ bool Gate::pass(Call call, quint16 origin, const std::atomic<bool> *stop)
     }
 
     Slot slot;
-    slot.waiter = { tid, call, origin, Clock::nowNs() };
+    slot.waiter = { tid, call, origin, Clock::nowNs(), actor, actorId };
     slot.stop = stop;
     m_waiters.push_back(&slot);
     // Thread hop: this worker tells the GUI who waits; receivers connect queued. Emitted without
@@ -115,11 +116,11 @@ Gate::Mode Gate::mode() const
     return m_mode.load(std::memory_order_acquire);
 }
 
-void Gate::step(qint32 tid)
+std::optional<Gate::Waiter> Gate::step(qint32 tid)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     if (m_mode.load(std::memory_order_relaxed) == Mode::Run)
-        return;
+        return std::nullopt;
     const auto it = tid == 0 ? m_waiters.begin()
                              : std::find_if(m_waiters.begin(), m_waiters.end(),
                                             [tid](const Slot *s) { return s->waiter.tid == tid; });
@@ -128,12 +129,14 @@ void Gate::step(qint32 tid)
             ++m_anyGrants;
         else
             ++m_threadGrants[tid];
-        return;
+        return std::nullopt;
     }
+    const Waiter released = (*it)->waiter;
     release(*it);
     m_waiters.erase(it);
     lock.unlock();
     emit waitersChanged();
+    return released;
 }
 
 std::vector<Gate::Waiter> Gate::waiters() const

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 // Where every instrumented socket call waits first: lets the GUI pause the lab, release one call at
@@ -28,6 +29,8 @@ public:
         Call call = Call::None; // the call it will make when released
         quint16 origin = 0;
         qint64 sinceNs = 0; // Clock::nowNs() when it arrived
+        Actor actor = Actor::None; // who the thread works for: a server thread, a client, …
+        quint32 actorId = 0; // the client's id, the worker's or child's number (Tracer's)
     };
 
     explicit Gate(QObject *parent = nullptr);
@@ -36,15 +39,17 @@ public:
     // Worker thread, before a socket call. Run: returns true at once (one atomic load, no lock).
     // Pause: blocks until a step is granted to this thread (or to "any"), or the mode returns to
     // Run (true), or *stop is true when the thread is woken (false: the caller must stop).
-    bool pass(Call call, quint16 origin, const std::atomic<bool> *stop);
+    // actor and actorId say who waits (as the caller's Tracer knows it), for waiters().
+    bool pass(Call call, quint16 origin, Actor actor, quint32 actorId,
+              const std::atomic<bool> *stop);
 
     // Run releases every waiter and forgets steps granted in advance.
     void setMode(Mode mode);
     Mode mode() const;
     // Grants exactly one call (only in Pause): to thread tid, or with tid == 0 to the thread
-    // waiting longest. A grant nobody can take now is kept for that thread's (or anyone's) next
-    // arrival.
-    void step(qint32 tid = 0);
+    // waiting longest, and returns the waiter it released. A grant nobody can take now is kept
+    // for that thread's (or anyone's) next arrival: then, and in Run, it returns nullopt.
+    std::optional<Waiter> step(qint32 tid = 0);
     // Who is waiting now, longest first.
     std::vector<Waiter> waiters() const;
 

@@ -11,7 +11,7 @@ bool Tracer::pass(Call call) const
 {
     if (stopping())
         return false;
-    return gate ? gate->pass(call, origin, stop) : true;
+    return gate ? gate->pass(call, origin, actor, actorId, stop) : true;
 }
 
 void Tracer::record(Call call, Phase phase, qint64 result, int err, qint64 bytes) const
