@@ -47,7 +47,8 @@ void WheelGuard::guard(QWidget *widget)
 bool WheelGuard::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::ChildPolished) {
-        // Polished, the child is fully built: its class is known (ChildAdded comes too early).
+        // Sent when a new child is first polished (fully built, unlike at ChildAdded) and when a
+        // polished one is moved in.
         if (auto *child = qobject_cast<QWidget *>(static_cast<QChildEvent *>(event)->child()))
             guardTree(child);
         return false;

@@ -118,6 +118,31 @@ private slots:
         QVERIFY(page.area.verticalScrollBar()->value() > 0);
     }
 
+    void controlsMovedInLaterAreGuarded()
+    {
+        Page page;
+        WheelGuard::install(&page.area);
+        page.area.show();
+        page.area.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page.area));
+        page.area.setFocus();
+        QTRY_VERIFY(page.area.hasFocus());
+        // Built elsewhere, shown and polished there, then moved into the area inside a panel.
+        QWidget elsewhere;
+        auto *panel = new QWidget(&elsewhere);
+        auto *moved = new QComboBox(panel);
+        moved->addItems({ QStringLiteral("a"), QStringLiteral("b") });
+        elsewhere.show();
+        QVERIFY(moved->testAttribute(Qt::WA_WState_Polished));
+        panel->setParent(page.area.widget());
+        page.area.widget()->layout()->addWidget(panel);
+        panel->show();
+        QCOMPARE(moved->focusPolicy(), Qt::StrongFocus);
+        turnWheel(moved, -1);
+        QCOMPARE(moved->currentIndex(), 0);
+        QVERIFY(page.area.verticalScrollBar()->value() > 0);
+    }
+
     void onlyWheelControlsLoseWheelFocus()
     {
         Page page;
