@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QFont>
 #include <QFontDatabase>
+#include <QFontInfo>
+#include <QFontMetricsF>
 
 QStringList FontSetup::preferredCjkFamilies()
 {
@@ -32,4 +34,54 @@ void FontSetup::apply()
     }
     font.setFamilies(families);
     QApplication::setFont(font);
+}
+
+QStringList FontSetup::monospaceCandidates()
+{
+    return { QFontDatabase::systemFont(QFontDatabase::FixedFont).family(),
+             QStringLiteral("DejaVu Sans Mono"),
+             QStringLiteral("Noto Sans Mono"),
+             QStringLiteral("Noto Mono"),
+             QStringLiteral("Liberation Mono"),
+             QStringLiteral("WenQuanYi Micro Hei Mono"),
+             QStringLiteral("monospace") };
+}
+
+bool FontSetup::isMonospace(const QFont &font)
+{
+    const QFontMetricsF metrics(font);
+    const qreal width = metrics.horizontalAdvance(QLatin1Char('i'));
+    if (width <= 0)
+        return false;
+    for (const QChar c : { QLatin1Char('M'), QLatin1Char('.'), QLatin1Char('W') }) {
+        if (!qFuzzyCompare(metrics.horizontalAdvance(c), width))
+            return false;
+    }
+    return true;
+}
+
+QStringList FontSetup::codeFamilies()
+{
+    static const QStringList families = [] {
+        QString chosen;
+        for (const QString &candidate : monospaceCandidates()) {
+            QFont font(candidate);
+            font.setStyleHint(QFont::TypeWriter);
+            // The family really shown: a missing one falls back to another, measured as such.
+            const QString shown = QFontInfo(font).family();
+            if (isMonospace(QFont(shown))) {
+                chosen = shown;
+                break;
+            }
+        }
+        // None measures monospace (a bare system): the system's fixed font is the best guess.
+        QStringList list{ chosen.isEmpty() ? monospaceCandidates().constFirst() : chosen };
+        const QStringList installed = QFontDatabase::families();
+        for (const QString &family : preferredCjkFamilies()) {
+            if (installed.contains(family))
+                list.append(family);
+        }
+        return list;
+    }();
+    return families;
 }

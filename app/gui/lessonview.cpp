@@ -1,11 +1,13 @@
 #include "lessonview.h"
 
+#include "fontsetup.h"
 #include "languageswitcher.h"
 #include "quizview.h"
 
 #include <QCursor>
 #include <QDesktopServices>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -193,19 +195,28 @@ void LessonView::render()
 void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFont)
 {
     // Qt's Markdown reader gives code the system's fixed font with that font's own size, which
-    // ignores the zoom: give code the size of the surrounding text instead.
-    QTextCursor cursor(document);
+    // ignores the zoom, and without the fixed-pitch flag: give code the size of the surrounding
+    // text and a font measured monospace (the system's "monospace" can be a proportional one).
+    const QVariant fixedFamilies = QFontDatabase::systemFont(QFontDatabase::FixedFont).families();
+    QList<QPair<int, int>> code; // position, length; changed after the walk, which they would split
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
-            if (!fragment.isValid() || !fragment.charFormat().fontFixedPitch())
-                continue;
-            QTextCharFormat format;
-            if (textFont.pointSizeF() > 0)
-                format.setFontPointSize(textFont.pointSizeF());
-            cursor.setPosition(fragment.position());
-            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
-            cursor.mergeCharFormat(format);
+            if (fragment.isValid()
+                && (fragment.charFormat().fontFixedPitch()
+                    || fragment.charFormat().fontFamilies() == fixedFamilies))
+                code.append({ fragment.position(), fragment.length() });
         }
+    }
+    QTextCharFormat format;
+    format.setFontFamilies(FontSetup::codeFamilies());
+    format.setFontFixedPitch(true);
+    if (textFont.pointSizeF() > 0)
+        format.setFontPointSize(textFont.pointSizeF());
+    QTextCursor cursor(document);
+    for (const auto &[position, length] : code) {
+        cursor.setPosition(position);
+        cursor.setPosition(position + length, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(format);
     }
 }

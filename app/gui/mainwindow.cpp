@@ -1,22 +1,28 @@
 #include "mainwindow.h"
 
+#include "lab/labcontroller.h"
 #include "labarea.h"
 #include "languageswitcher.h"
 #include "lessonview.h"
 #include "quizview.h"
+#include "timelineview.h"
 #include "zoomcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
 #include <QSysInfo>
+#include <QTabWidget>
 
 namespace Key {
 const QString geometry = QStringLiteral("window/geometry");
@@ -68,6 +74,34 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     // A quiz's "predict, then run": the lab runs it where the student can watch, then answers.
     connect(m_lessonView->quizView(), &QuizView::runRequested, m_labArea, &LabArea::runAndMeasure);
     connect(m_labArea, &LabArea::measured, m_lessonView->quizView(), &QuizView::showMeasured);
+    connect(m_labArea->controller(), &LabController::serverStateChanged, m_lessonView->quizView(),
+            [quiz = m_lessonView->quizView()](bool running) {
+                if (running)
+                    quiz->labRunStarted();
+            });
+    // "Show the run": the lab's summary and the run's timeline in view, beside the answer.
+    connect(m_lessonView->quizView(), &QuizView::showRunRequested, this, [this] {
+        QList<int> sizes = m_splitter->sizes();
+        const int third = (sizes.value(0) + sizes.value(1) + sizes.value(2)) / 3;
+        if (sizes.size() == 3 && sizes[2] < third) { // a lab dragged narrow gets room again
+            sizes[1] -= third - sizes[2];
+            sizes[2] = third;
+            m_splitter->setSizes(sizes);
+        }
+        QTabWidget *tabs = m_labArea->tabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(m_labArea->timeline())
+                || tabs->widget(i) == m_labArea->timeline())
+                tabs->setCurrentIndex(i);
+        }
+        if (auto *scroll
+            = m_labArea->findChild<QScrollArea *>(QString(), Qt::FindDirectChildrenOnly)) {
+            const int left = scroll->horizontalScrollBar()->value();
+            scroll->ensureWidgetVisible(tabs);
+            scroll->ensureWidgetVisible(m_labArea->summaryLabel()); // the summary above wins
+            scroll->horizontalScrollBar()->setValue(left); // up or down only: wide rows stay
+        }
+    });
     restoreSettings();
     retranslate();
 }

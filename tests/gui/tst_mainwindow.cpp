@@ -7,14 +7,17 @@
 #include "mainwindow.h"
 #include "zoomcontroller.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFontDatabase>
+#include <QGlyphRun>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QProcess>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -22,6 +25,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTextTable>
 
 class TestMainWindow : public QObject
@@ -52,6 +56,33 @@ private:
         for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
             if (block.text().contains(needle))
                 return block;
+        }
+        return {};
+    }
+
+    // Empty when every glyph drawn for block's characters [from, from + length) comes from a font
+    // whose "i", "M", "." and "W" advance alike (what a reader sees as monospace); else what is
+    // wrong. The glyph runs are what is painted, so no font property is taken on trust.
+    static QString drawnMonospace(QTextDocument *document, const QTextBlock &block, int from,
+                                  int length)
+    {
+        document->documentLayout()->blockBoundingRect(block); // lays the block out
+        const QList<QGlyphRun> runs = block.layout()->glyphRuns(from, length);
+        if (runs.isEmpty())
+            return QStringLiteral("nothing drawn for \"%1\"").arg(block.text().mid(from, length));
+        for (const QGlyphRun &run : runs) {
+            const QRawFont font = run.rawFont();
+            const QList<QPointF> advances = font.advancesForGlyphIndexes(
+                    font.glyphIndexesForString(QStringLiteral("iM.W")));
+            if (advances.size() != 4)
+                return font.familyName() + QStringLiteral(" lacks i, M, . or W");
+            for (const QPointF &advance : advances) {
+                if (!qFuzzyCompare(advance.x(), advances.constFirst().x()))
+                    return QStringLiteral("\"%1\" is drawn in %2, whose i and M differ (%3, %4)")
+                            .arg(block.text().mid(from, length), font.familyName())
+                            .arg(advances.at(0).x())
+                            .arg(advances.at(1).x());
+            }
         }
         return {};
     }
@@ -98,7 +129,7 @@ private slots:
         QVERIFY(picture.save(dir.filePath(QStringLiteral("md/diagram.png"))));
         writeFile(dir.filePath(QStringLiteral("catalog.json")), R"({"lessons": ["md"]})");
         writeFile(dir.filePath(QStringLiteral("md/en.md")),
-                  "# Heading one\n\nSome text.\n\n## Heading two\n\n"
+                  "# Heading one\n\nSome text, then `sk.recv(1024)` in it.\n\n## Heading two\n\n"
                   "```python\nsk.listen(5)\n```\n\n"
                   "| backlog | queued |\n|---|---|\n| 0 | 1 |\n| 5 | 6 |\n\n"
                   "![diagram](diagram.png)\n");
@@ -112,8 +143,13 @@ private slots:
                  2);
         const QTextBlock code = findBlock(document, QStringLiteral("sk.listen(5)"));
         QVERIFY(code.isValid());
-        QVERIFY(QFontInfo(code.charFormat().font()).fixedPitch()
-                || code.charFormat().fontFixedPitch());
+        const QString block = drawnMonospace(document, code, 0, code.length() - 1);
+        QVERIFY2(block.isEmpty(), qPrintable(block));
+        const QTextBlock text = findBlock(document, QStringLiteral("Some text"));
+        const QString span = drawnMonospace(document, text,
+                                            text.text().indexOf(QStringLiteral("sk.recv(1024)")),
+                                            QStringLiteral("sk.recv(1024)").size());
+        QVERIFY2(span.isEmpty(), qPrintable(span));
         const QTextBlock cell = findBlock(document, QStringLiteral("backlog"));
         QTextTable *table = QTextCursor(cell).currentTable();
         QVERIFY(table);
@@ -263,6 +299,56 @@ private slots:
         QCOMPARE(shot.size(), window.size());
         QTemporaryDir dir;
         QVERIFY(shot.save(dir.filePath(QStringLiteral("zh.png"))));
+    }
+
+    // Run in the child below: there the system's "monospace" is a proportional font.
+    void systemFixedFontIsProportional()
+    {
+        if (qEnvironmentVariableIsEmpty("SOCKETLAB_PROPORTIONAL_MONOSPACE"))
+            QSKIP("only in a child whose fontconfig maps monospace to a proportional font");
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        QVERIFY2(!FontSetup::isMonospace(fixed), qPrintable(QFontInfo(fixed).family()));
+    }
+
+    // A machine whose "monospace" is a proportional font (a fontconfig alias to DejaVu Serif,
+    // like a desktop with no monospace font preferred): the lesson's code is still monospace.
+    void codeIsMonospaceWhateverTheSystemFixedFont()
+    {
+        if (!qEnvironmentVariableIsEmpty("SOCKETLAB_PROPORTIONAL_MONOSPACE"))
+            QSKIP("already the child");
+        if (!QFile::exists(QStringLiteral("/etc/fonts/fonts.conf"))
+            || !QFontDatabase::families().contains(QStringLiteral("DejaVu Serif")))
+            QSKIP("needs fontconfig and DejaVu Serif");
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("fonts.conf")),
+                  R"(<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="pattern">
+    <test name="family"><string>monospace</string></test>
+    <edit name="family" mode="prepend" binding="strong"><string>DejaVu Serif</string></edit>
+  </match>
+</fontconfig>
+)");
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("FONTCONFIG_FILE"),
+                           dir.filePath(QStringLiteral("fonts.conf")));
+        environment.insert(QStringLiteral("SOCKETLAB_PROPORTIONAL_MONOSPACE"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    { QStringLiteral("systemFixedFontIsProportional"),
+                      QStringLiteral("rendersMarkdown") });
+        QVERIFY(child.waitForFinished(60000));
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+                 output.constData());
+        QVERIFY2(output.contains("PASS   : TestMainWindow::systemFixedFontIsProportional()"),
+                 output.constData());
+        QVERIFY2(output.contains("PASS   : TestMainWindow::rendersMarkdown()"), output.constData());
     }
 };
 

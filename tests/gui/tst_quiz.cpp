@@ -8,14 +8,18 @@
 #include "model/connectionmodel.h"
 #include "model/runmeasures.h"
 #include "quizview.h"
+#include "timelineview.h"
 
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
 
 namespace {
@@ -91,18 +95,34 @@ private slots:
         QVERIFY(!quiz->checkButton(0)->isEnabled()); // nothing chosen yet
         quiz->choose(0, 0);
         quiz->checkButton(0)->click();
-        QVERIFY2(quiz->resultLabel(0)->text().contains(QStringLiteral("Not quite")),
-                 qPrintable(quiz->resultLabel(0)->text()));
-        QVERIFY(quiz->resultLabel(0)->text().contains(QStringLiteral("bytes")));
+        // Wrong: ✗ in words, the right choice marked in the list, the answer given marked too.
+        QString result = quiz->resultLabel(0)->text();
+        QVERIFY2(result.contains(QStringLiteral("✗")) && !result.contains(QStringLiteral("✓")),
+                 qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("Not quite")), qPrintable(result));
+        QVERIFY(result.contains(QStringLiteral("bytes")));
+        QVERIFY2(quiz->choiceLabel(0, 1)->text().contains(QStringLiteral("✓ correct answer")),
+                 qPrintable(quiz->choiceLabel(0, 1)->text()));
+        QVERIFY2(quiz->choiceLabel(0, 0)->text().contains(QStringLiteral("✗ your answer")),
+                 qPrintable(quiz->choiceLabel(0, 0)->text()));
+        QVERIFY(quiz->choiceButton(0, 1)->accessibleName().contains(QStringLiteral("correct")));
         quiz->choose(0, 1);
         quiz->checkButton(0)->click();
-        QVERIFY(quiz->resultLabel(0)->text().startsWith(QStringLiteral("<b>Right.</b>")));
+        result = quiz->resultLabel(0)->text();
+        QVERIFY2(result.contains(QStringLiteral("✓")) && !result.contains(QStringLiteral("✗")),
+                 qPrintable(result));
+        QVERIFY(result.contains(QStringLiteral("<b>Right.</b>")));
+        QVERIFY(quiz->choiceLabel(0, 1)->text().contains(QStringLiteral("✓ correct answer")));
+        QCOMPARE(quiz->choiceLabel(0, 0)->text(), QStringLiteral("str")); // no mark now
+        QVERIFY(!quiz->showRunButton(0)->isVisibleTo(&window)); // no run behind this answer
 
         // Away and back, and in Chinese: the answer and its result are still there.
         window.selectLesson(1);
         QVERIFY(!quiz->isVisibleTo(&window)); // a lesson without a quiz shows none
         window.selectLesson(0);
+        QVERIFY(quiz->resultLabel(0)->text().contains(QStringLiteral("✓")));
         QVERIFY(quiz->resultLabel(0)->text().contains(QStringLiteral("Right.")));
+        QVERIFY(quiz->choiceLabel(0, 1)->text().contains(QStringLiteral("✓ correct answer")));
         window.setLanguage(QStringLiteral("zh_CN"));
         QVERIFY2(quiz->resultLabel(0)->text().contains(QStringLiteral("答对了")),
                  qPrintable(quiz->resultLabel(0)->text()));
@@ -119,13 +139,17 @@ private slots:
     {
         QTest::addColumn<int>("choice");
         QTest::addColumn<QString>("verdict");
-        QTest::newRow("predicted right") << 1 << QStringLiteral("Your prediction was right");
-        QTest::newRow("predicted wrong") << 0 << QStringLiteral("you predicted none");
+        QTest::addColumn<QString>("symbol");
+        QTest::newRow("predicted right")
+                << 1 << QStringLiteral("Your prediction was right") << QStringLiteral("✓");
+        QTest::newRow("predicted wrong")
+                << 0 << QStringLiteral("you predicted none") << QStringLiteral("✗");
     }
     void predictionIsCheckedAgainstARealRun()
     {
         QFETCH(int, choice);
         QFETCH(QString, verdict);
+        QFETCH(QString, symbol);
         MainWindow window(m_lessons.path());
         window.show();
         window.selectLesson(0);
@@ -140,10 +164,95 @@ private slots:
         QVERIFY(window.labArea()->controller()->isServerRunning());
         QTRY_COMPARE_WITH_TIMEOUT(quiz->waitingQuestion(), -1, 15000);
         const QString result = quiz->resultLabel(1)->text();
-        QVERIFY2(result.contains(QStringLiteral("measured 3")), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("measured 3 clients")), qPrintable(result));
         QVERIFY2(result.contains(verdict), qPrintable(result));
+        QVERIFY2(result.contains(QStringLiteral("<b>%1</b>").arg(symbol)), qPrintable(result));
+        QVERIFY2(!result.contains(symbol == QStringLiteral("✓") ? QStringLiteral("✗")
+                                                                : QStringLiteral("✓")),
+                 qPrintable(result));
         QCOMPARE(window.labArea()->connections()->rowCount(), 3);
         QCOMPARE(*window.labArea()->measures().value(QStringLiteral("served")), 3.0);
+        // The choice the run measured is marked; a wrong prediction is marked as such.
+        QVERIFY2(
+                quiz->choiceLabel(1, 1)->text().contains(QStringLiteral("✓ what the run measured")),
+                qPrintable(quiz->choiceLabel(1, 1)->text()));
+        QCOMPARE(quiz->choiceLabel(1, 0)->text().contains(QStringLiteral("✗ your prediction")),
+                 choice == 0);
+
+        // The run is one click away: the lab shows its timeline.
+        QPushButton *showRun = quiz->showRunButton(1);
+        QVERIFY(showRun->isVisibleTo(&window));
+        // In view under the answer, where the student reads it.
+        QScrollArea *area = qobject_cast<QScrollArea *>(quiz->parentWidget()->parentWidget());
+        QTRY_VERIFY(area->viewport()->rect().contains(
+                QRect(showRun->mapTo(area->viewport(), QPoint(0, 0)), showRun->size())));
+        QCOMPARE(showRun->text(), QStringLiteral("Show the run"));
+        QTabWidget *tabs = window.labArea()->tabs();
+        tabs->setCurrentIndex(0);
+        QSignalSpy shown(quiz, &QuizView::showRunRequested);
+        showRun->click();
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(tabs->currentWidget()->isAncestorOf(window.labArea()->timeline()));
+        QVERIFY(window.labArea()->timeline()->isVisible());
+
+        // Another run in the lab: this answer's run is gone, and so is the button.
+        QVERIFY(window.labArea()->runExperiment(
+                window.catalog().lessons().constFirst().experiment()));
+        QVERIFY(!showRun->isVisibleTo(&window));
+        QVERIFY(quiz->resultLabel(1)->text().contains(verdict)); // the answer itself stays
+    }
+
+    void measuredValuesHaveUnits()
+    {
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("served"), 3), QStringLiteral("3 clients"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("refused"), 1), QStringLiteral("1 client"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("queue_peak"), 4),
+                 QStringLiteral("4 connections"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("concurrent_peak"), 2),
+                 QStringLiteral("2 handle() calls"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("workers_peak"), 5),
+                 QStringLiteral("5 workers"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("empty_recvs"), 12000),
+                 QStringLiteral("12000 empty recv() calls"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("total_s"), 2.345),
+                 QStringLiteral("2.35 s"));
+        QCOMPARE(QuizView::valueWithUnit(QStringLiteral("total_s"), 12.04),
+                 QStringLiteral("12.0 s"));
+        for (const QString &name : RunMeasures::names()) // every measure has its unit
+            QVERIFY2(QuizView::valueWithUnit(name, 2) != QStringLiteral("2"), qPrintable(name));
+    }
+
+    void quizIsReadableWithoutDraggingTheSplitter()
+    {
+        MainWindow window(m_lessons.path()); // the default size, no splitter state saved
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectLesson(0);
+        QuizView *quiz = window.lessonView()->quizView();
+        auto *area = qobject_cast<QScrollArea *>(quiz->parentWidget()->parentWidget());
+        QVERIFY(area);
+        QWidget *viewport = area->viewport();
+        const auto inView = [viewport](const QWidget *widget) {
+            const QRect rect(widget->mapTo(viewport, QPoint(0, 0)), widget->size());
+            return viewport->rect().contains(rect);
+        };
+        // The first question whole: its prompt, every choice and its button, at once.
+        const auto *first = quiz->findChild<QWidget *>(QStringLiteral("question-bytes"));
+        QVERIFY(first);
+        QTRY_VERIFY2(inView(first),
+                     qPrintable(QStringLiteral("question %1 high, quiz area %2 high")
+                                        .arg(first->height())
+                                        .arg(viewport->height())));
+        for (int c = 0; c < 2; ++c) {
+            QVERIFY(inView(quiz->choiceButton(0, c)));
+            QVERIFY(inView(quiz->choiceLabel(0, c)));
+        }
+        QVERIFY(inView(quiz->checkButton(0)));
+        // And still mostly lesson.
+        QVERIFY(window.lessonView()->browser()->height() > area->height());
+        // A lesson without a quiz gives its text all the room.
+        window.selectLesson(1);
+        QVERIFY(!area->isVisibleTo(&window));
     }
 
     void aResetDuringTheRunIsReported()
