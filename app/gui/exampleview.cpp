@@ -1,5 +1,7 @@
 #include "exampleview.h"
 
+#include "fontsetup.h"
+
 #include <QFontDatabase>
 #include <QRegularExpression>
 #include <QTextBlock>
@@ -11,6 +13,7 @@ ExampleView::ExampleView(QWidget *parent) : QPlainTextEdit(parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(font().pointSizeF());
+    mono.setFamilies(FontSetup::codeFamilies()); // measured monospace, whatever fonts are here
     setFont(mono);
 }
 

@@ -17,6 +17,7 @@
 #include "timelineview.h"
 #include "timepanel.h"
 #include "viewexporter.h"
+#include "wheelguard.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -235,6 +236,8 @@ LabArea::LabArea(QWidget *parent)
     });
     connect(m_session, &LabSession::measured, this, &LabArea::measured);
     retranslate();
+    // The wheel over a combo box or spin box scrolls the lab unless that control has focus.
+    WheelGuard::install(scroll);
 }
 
 LabArea::~LabArea() = default;
@@ -261,6 +264,17 @@ void LabArea::showFrame()
     QStringList labels;
     for (size_t i = 0; i < servers.size() && servers.size() > 1; ++i)
         labels << m_session->serverLabel(quint16(i));
+    // Each queue view says whose queue it is: "A · TCPServer on 127.0.0.1:5007".
+    const Server *running[] = { m_session->server(), m_session->twin() };
+    AcceptQueueView *views[] = { m_queueView, m_twinQueueView };
+    for (size_t i = 0; i < 2; ++i) {
+        if (i < servers.size() && running[i])
+            views[i]->setTitle(tr("%1 on %2")
+                                       .arg(m_session->serverLabel(quint16(i)),
+                                            running[i]->address().toString()));
+        else if (i < servers.size())
+            views[i]->setTitle(tr("%1 (stopped)").arg(m_session->serverLabel(quint16(i))));
+    }
     m_lanes->setOriginLabels(labels);
     m_timeline->setGroups(labels);
     m_timeline->setPauses(m_session->pauseMarks());
