@@ -241,9 +241,7 @@ void LabArea::applyFrame(const std::vector<Event> &events, const ProbeSample &sa
         if (!s)
             continue;
         const quint16 origin = s->config().origin;
-        const QString text = m_language == QLatin1String("zh_CN")
-                ? m_measures->stats().figuresZh(origin)
-                : m_measures->stats().figures(origin);
+        const QString text = m_measures->stats().figures(origin);
         if (!text.isEmpty())
             figures << (twin ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin)) : QString())
                             + text;
@@ -264,11 +262,8 @@ QString LabArea::summaryLine(const Server *server) const
         return {};
     const double delay = server->config().delaySeconds;
     const bool serial = server->config().model == ServerModel::Blocking;
-    const QString text = m_language == QLatin1String("zh_CN")
-            ? m_measures->stats().summaryZh(origin, delay, serial)
-            : m_measures->stats().summary(origin, delay, serial);
     return ServerConfig::pythonClassName(server->config().model, server->config().family)
-            + QStringLiteral(": ") + text;
+            + QStringLiteral(": ") + m_measures->stats().summary(origin, delay, serial);
 }
 
 void LabArea::setExample(const QString &code)

@@ -29,7 +29,7 @@ QVariant ConnectionModel::data(const QModelIndex &index, int role) const
         if (column == Column::Result)
             return row.result == ClientOutcome::Result::Pending
                     ? QString()
-                    : ClientOutcome::resultKey(row.result);
+                    : ClientOutcome::resultText(row.result);
         if (column == Column::LastCall)
             return lastCallText(row);
         if (const QVariant v = value(row, column); v.typeId() == QMetaType::Double)
