@@ -80,10 +80,11 @@ QString EventText::python(const Event &e)
 QString EventText::socketCall(const Event &e, const QString &self)
 {
     const bool returned = e.phase == Phase::Return;
-    QString bytes;
-    if (returned)
-        bytes = QStringLiteral("  # ")
-                + (e.bytes == 1 ? tr("1 byte") : tr("%1 bytes").arg(e.bytes));
+    const auto bytes = [&e, returned]() -> QString {
+        if (!returned)
+            return {};
+        return QStringLiteral("  # ") + (e.bytes == 1 ? tr("1 byte") : tr("%1 bytes").arg(e.bytes));
+    };
     switch (e.call) {
     case Call::Socket:
         return QStringLiteral("sock = socket.socket(family, type)");
@@ -102,11 +103,11 @@ QString EventText::socketCall(const Event &e, const QString &self)
         if (returned && e.result == 0)
             return QStringLiteral("data = %1.recv(65536)  # b'': ").arg(self)
                     + tr("the peer closed");
-        return QStringLiteral("data = %1.recv(65536)").arg(self) + bytes;
+        return QStringLiteral("data = %1.recv(65536)").arg(self) + bytes();
     case Call::RecvFrom:
-        return QStringLiteral("data, addr = sock.recvfrom(65536)") + bytes;
+        return QStringLiteral("data, addr = sock.recvfrom(65536)") + bytes();
     case Call::Send:
-        return QStringLiteral("n = %1.send(data)").arg(self) + bytes;
+        return QStringLiteral("n = %1.send(data)").arg(self) + bytes();
     case Call::SendAll:
         return QStringLiteral("%1.sendall(data)").arg(self);
     case Call::SendTo:
