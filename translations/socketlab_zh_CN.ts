@@ -89,6 +89,58 @@
     </message>
 </context>
 <context>
+    <name>Address</name>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address</source>
+        <translation>“%1” 不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>“%1” 不是 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>a Unix socket needs a path</source>
+        <translation>Unix 套接字需要一个路径</translation>
+    </message>
+    <message>
+        <source>Unix socket path is too long (%1 bytes, the limit is %2): %3</source>
+        <translation>Unix 套接字路径过长（%1 字节，上限为 %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ClientOutcome</name>
+    <message>
+        <source>pending</source>
+        <extracomment>A client&apos;s result: still running</extracomment>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <extracomment>A client&apos;s result: it got its echo</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <extracomment>A client&apos;s result: connect() was refused</extracomment>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <extracomment>A client&apos;s result</extracomment>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <extracomment>A client&apos;s result</extracomment>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <extracomment>A client&apos;s result: the user stopped it</extracomment>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>ClientPanel</name>
     <message>
         <source>Clients</source>
@@ -251,6 +303,81 @@
     <message>
         <source>Python</source>
         <translation>对应的 Python</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>worker %1 (tid %2)</source>
+        <translation>工作线程 %1（tid %2）</translation>
+    </message>
+    <message>
+        <source>child pid %1</source>
+        <translation>子进程 pid %1</translation>
+    </message>
+    <message>
+        <source>server (tid %1)</source>
+        <translation>服务器（tid %1）</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>探针</translation>
+    </message>
+    <message>
+        <source>enter</source>
+        <extracomment>Event log phase: a call was entered</extracomment>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <extracomment>Event log phase: a call returned</extracomment>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <extracomment>Event log phase: a call raised an error</extracomment>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <extracomment>Event log phase: a note, not a call</extracomment>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>the peer closed</source>
+        <translation>对端已关闭</translation>
+    </message>
+    <message>
+        <source>a pure-Python busy loop</source>
+        <translation>纯 Python 的忙循环</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>in the child: os.fork() returned 0</source>
+        <translation>在子进程中：os.fork() 返回了 0</translation>
+    </message>
+    <message>
+        <source>the thread returns</source>
+        <translation>线程返回</translation>
     </message>
 </context>
 <context>
@@ -553,6 +680,116 @@
     </message>
 </context>
 <context>
+    <name>RunStats</name>
+    <message>
+        <source>1 client</source>
+        <translation>1 个客户端</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 个客户端</translation>
+    </message>
+    <message>
+        <source>, %1 s each</source>
+        <translation>，每个 %1 秒</translation>
+    </message>
+    <message>
+        <source>: finished in %1 s</source>
+        <translation>：共用 %1 秒</translation>
+    </message>
+    <message>
+        <source>: %1 done after %2 s</source>
+        <translation>：%2 秒内完成 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 — one at a time</source>
+        <translation>%1 — 一次一个</translation>
+    </message>
+    <message>
+        <source>%1 — all at once</source>
+        <translation>%1 — 全部同时</translation>
+    </message>
+    <message>
+        <source>%1 — overlapping, at most %2 at once</source>
+        <translation>%1 — 部分重叠，最多 %2 个同时</translation>
+    </message>
+    <message>
+        <source>%1 — overlapping</source>
+        <translation>%1 — 部分重叠</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 个被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 timed out</source>
+        <translation>%1 个超时</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 个被停止</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>before the failure counts</comment>
+        <extracomment>Between the run and its failure counts: &quot;… — one at a time; 1 refused&quot;</extracomment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between failure counts</comment>
+        <extracomment>Between two failure counts: &quot;1 refused, 1 timed out&quot;</extracomment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>latency min %1 s, median %2 s, max %3 s · throughput %4 clients/s</source>
+        <translation>延迟：最短 %1 秒，中位 %2 秒，最长 %3 秒 · 吞吐量：每秒 %4 个客户端</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>the server is already running</source>
+        <translation>服务器已在运行</translation>
+    </message>
+    <message>
+        <source>cannot create a private folder for the Unix socket: %1</source>
+        <translation>无法为 Unix 套接字创建私有文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1() on %2 failed: %3</source>
+        <extracomment>%1 a socket call, %2 the address, %3 Python&apos;s error: &quot;OSError: [Errno 98] …&quot;</extracomment>
+        <translation>在 %2 上调用 %1() 失败：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConfig</name>
+    <message>
+        <source>backlog must be 0 or more, not %1</source>
+        <translation>backlog 必须大于或等于 0，而不是 %1</translation>
+    </message>
+    <message>
+        <source>handler delay must be between 0 and 3600 s</source>
+        <translation>处理延时必须在 0 到 3600 秒之间</translation>
+    </message>
+    <message>
+        <source>max message size must be between 1 byte and 64 MiB</source>
+        <translation>最大消息长度必须在 1 字节到 64 MiB 之间</translation>
+    </message>
+    <message>
+        <source>max connections must be 0 (no limit) or more</source>
+        <translation>最大连接数必须大于或等于 0（0 表示不限）</translation>
+    </message>
+    <message>
+        <source>the seed&apos;s handlers read a stream; use them with a TCP or Unix stream server</source>
+        <translation>讲义里的处理器读取字节流；请配合 TCP 或 Unix 流式服务器使用</translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message>
         <source>Could not start: %1</source>
@@ -629,6 +866,125 @@
     <message>
         <source>nothing (one server)</source>
         <translation>不对比（一个服务器）</translation>
+    </message>
+</context>
+<context>
+    <name>SocketError</name>
+    <message>
+        <source>Address already in use</source>
+        <translation>地址已被占用</translation>
+    </message>
+    <message>
+        <source>Cannot assign requested address</source>
+        <translation>无法分配所请求的地址</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>连接被对端重置</translation>
+    </message>
+    <message>
+        <source>Software caused connection abort</source>
+        <translation>本机软件中止了连接</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>管道已断开</translation>
+    </message>
+    <message>
+        <source>Resource temporarily unavailable</source>
+        <translation>资源暂时不可用</translation>
+    </message>
+    <message>
+        <source>Operation now in progress</source>
+        <translation>操作正在进行中</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有那个文件或目录</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>Invalid argument</source>
+        <translation>无效的参数</translation>
+    </message>
+    <message>
+        <source>Operation canceled</source>
+        <translation>操作已取消</translation>
+    </message>
+    <message>
+        <source>Transport endpoint is not connected</source>
+        <translation>传输端点未连接</translation>
+    </message>
+    <message>
+        <source>Network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <source>No route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <source>Bad file descriptor</source>
+        <translation>错误的文件描述符</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <extracomment>After &quot;TimeoutError: &quot;, Python&apos;s message for a settimeout() deadline</extracomment>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped before %1()</source>
+        <translation>在 %1() 之前已停止</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmConfig</name>
+    <message>
+        <source>clients must be between 0 and %1</source>
+        <translation>客户端数量必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>the arrival interval must be 0 ms or more</source>
+        <translation>到达间隔必须大于或等于 0 毫秒</translation>
+    </message>
+    <message>
+        <source>round trips must be 0 or more</source>
+        <translation>往返次数必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>think and hold times must be 0 s or more</source>
+        <translation>思考时间和保持时间必须大于或等于 0 秒</translation>
+    </message>
+    <message>
+        <source>the timeout must be 0 s or more</source>
+        <translation>超时时间必须大于或等于 0 秒</translation>
+    </message>
+    <message>
+        <source>SYN retries must be between 0 and 127</source>
+        <translation>SYN 重试次数必须在 0 到 127 之间</translation>
+    </message>
+    <message>
+        <source>an empty message gets no echo; send at least one byte</source>
+        <translation>空消息不会得到回显；请至少发送一个字节</translation>
     </message>
 </context>
 <context>

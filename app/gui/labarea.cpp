@@ -453,6 +453,7 @@ void LabArea::reset()
 void LabArea::setLanguage(const QString &language)
 {
     m_language = language;
+    showFrame(); // the summaries and the clock, in the catalogue installed now
     showMessage();
 }
 

@@ -1,5 +1,8 @@
-// Event: the JSON a CLI line or a log row is made of, every call's Python name, and errnos named
-// the way Python names them (errno.errorcode and the PEP 3151 exception classes).
+// Event: the JSON a CLI line or a log row is made of, every call's Python name, errnos named
+// the way Python names them (errno.errorcode and the PEP 3151 exception classes) and described
+// in strerror()'s words.
+#include "model/eventtext.h"
+#include "net/socketerror.h"
 #include "trace/clock.h"
 #include "trace/event.h"
 
@@ -9,6 +12,7 @@
 #include <QVariant>
 
 #include <cerrno>
+#include <cstring>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -171,6 +175,38 @@ private slots:
                                   actorName(Actor::Worker), actorName(Actor::Child),
                                   actorName(Actor::Client), actorName(Actor::Probe) };
         QCOMPARE(actors, QStringList({ "none", "server", "worker", "child", "client", "probe" }));
+        // The log's words for a phase read the same in English (the keys stay for JSON).
+        const QStringList shown{ EventText::phase(Phase::Enter), EventText::phase(Phase::Return),
+                                 EventText::phase(Phase::Error), EventText::phase(Phase::Info) };
+        QCOMPARE(shown, phases);
+    }
+
+    void errorSentencesAreStrerrors_data()
+    {
+        QTest::addColumn<int>("err");
+        for (const int err :
+             { EADDRINUSE,   EADDRNOTAVAIL, EACCES,    ECONNREFUSED, ETIMEDOUT,   ECONNRESET,
+               ECONNABORTED, EPIPE,         EAGAIN,    EINPROGRESS,  ENOENT,      EMFILE,
+               ENAMETOOLONG, EINVAL,        ECANCELED, ENOTCONN,     ENETUNREACH, EHOSTUNREACH,
+               EBADF,        EPERM,         9999 })
+            QTest::newRow(qPrintable(errnoName(err))) << err;
+    }
+
+    void errorSentencesAreStrerrors()
+    {
+        // Untranslated, the sentence after "[Errno n]" is the one Python prints: strerror()'s.
+        QFETCH(int, err);
+        const char *expected = strerrordesc_np(err);
+        QCOMPARE(SocketError::sentence(err),
+                 expected ? QString::fromLatin1(expected) : QStringLiteral("Unknown error 9999"));
+        const QString python = QStringLiteral("%1: [Errno %2] %3")
+                                       .arg(pythonExceptionName(err))
+                                       .arg(err)
+                                       .arg(SocketError::sentence(err));
+        QCOMPARE(EventText::pythonError(err), python);
+        // A lab stop cancels a call (ECANCELED): no Python exception for that.
+        QCOMPARE(SocketError::fromErrno(Call::Bind, err).message(),
+                 err == ECANCELED ? QStringLiteral("stopped before bind()") : python);
     }
 
     void pythonExceptionNames_data()

@@ -23,9 +23,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -122,6 +124,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(lab.summaryLabel()->text().contains(QStringLiteral("finished")),
                                  10000);
         QVERIFY2(lab.summaryLabel()->text().contains(expected),
+                 qPrintable(lab.summaryLabel()->text()));
+        // As LanguageSwitcher does: the catalogue first, then the lab hears of the new language.
+        QTranslator chinese;
+        QVERIFY(chinese.load(QStringLiteral(":/i18n/socketlab_zh_CN")));
+        QCoreApplication::installTranslator(&chinese);
+        const auto english
+                = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
+        lab.setLanguage(QStringLiteral("zh_CN"));
+        QVERIFY2(lab.summaryLabel()->text().contains(QStringLiteral("个客户端")),
                  qPrintable(lab.summaryLabel()->text()));
     }
 

@@ -19,5 +19,6 @@ struct ClientOutcome
     qint64 bytesReceived = 0;
     bool echoMatched = false; // every reply equalled what was sent
 
-    static QString resultKey(Result result); // "ok", "refused", "timed-out", …
+    static QString resultKey(Result result); // "ok", "refused", "timed-out", …: for JSON and CSV
+    static QString resultText(Result result); // the same in the UI language: "ok", "timed out", …
 };

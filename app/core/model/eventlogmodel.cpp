@@ -53,7 +53,7 @@ QVariant EventLogModel::display(const Event &e, Column column) const
     case Column::Call:
         return callName(e.call);
     case Column::Phase:
-        return phaseName(e.phase);
+        return EventText::phase(e.phase);
     case Column::Result:
         return EventText::result(e);
     case Column::Bytes:

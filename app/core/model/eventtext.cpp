@@ -1,20 +1,41 @@
 #include "eventtext.h"
 
+#include "net/socketerror.h"
+
 QString EventText::actor(const Event &e)
 {
     switch (e.actor) {
     case Actor::Client:
-        return QStringLiteral("client %1").arg(e.actorId);
+        return tr("client %1").arg(e.actorId);
     case Actor::Worker:
-        return QStringLiteral("worker %1 (tid %2)").arg(e.actorId).arg(e.tid);
+        return tr("worker %1 (tid %2)").arg(e.actorId).arg(e.tid);
     case Actor::Child:
-        return QStringLiteral("child pid %1").arg(e.pid);
+        return tr("child pid %1").arg(e.pid);
     case Actor::Server:
-        return QStringLiteral("server (tid %1)").arg(e.tid);
+        return tr("server (tid %1)").arg(e.tid);
     case Actor::Probe:
-        return QStringLiteral("probe");
+        return tr("probe");
     case Actor::None:
         break;
+    }
+    return {};
+}
+
+QString EventText::phase(Phase phase)
+{
+    switch (phase) {
+    case Phase::Enter:
+        //: Event log phase: a call was entered
+        return tr("enter");
+    case Phase::Return:
+        //: Event log phase: a call returned
+        return tr("return");
+    case Phase::Error:
+        //: Event log phase: a call raised an error
+        return tr("error");
+    case Phase::Info:
+        //: Event log phase: a note, not a call
+        return tr("info");
     }
     return {};
 }
@@ -23,7 +44,7 @@ QString EventText::result(const Event &e)
 {
     if (e.phase == Phase::Error || (e.phase == Phase::Info && e.err != 0))
         return e.err == 0
-                ? QStringLiteral("exception")
+                ? tr("exception")
                 : QStringLiteral("%1 (%2)").arg(errnoName(e.err), pythonExceptionName(e.err));
     if (e.phase != Phase::Return)
         return {};
@@ -37,7 +58,7 @@ QString EventText::pythonError(int err)
     return QStringLiteral("%1: [Errno %2] %3")
             .arg(pythonExceptionName(err))
             .arg(err)
-            .arg(qt_error_string(err));
+            .arg(SocketError::sentence(err));
 }
 
 QString EventText::python(const Event &e)
@@ -59,7 +80,11 @@ QString EventText::python(const Event &e)
 QString EventText::socketCall(const Event &e, const QString &self)
 {
     const bool returned = e.phase == Phase::Return;
-    const QString bytes = returned ? QStringLiteral("  # %1 bytes").arg(e.bytes) : QString();
+    const auto bytes = [&e, returned]() -> QString {
+        if (!returned)
+            return {};
+        return QStringLiteral("  # ") + (e.bytes == 1 ? tr("1 byte") : tr("%1 bytes").arg(e.bytes));
+    };
     switch (e.call) {
     case Call::Socket:
         return QStringLiteral("sock = socket.socket(family, type)");
@@ -76,12 +101,13 @@ QString EventText::socketCall(const Event &e, const QString &self)
                         : QStringLiteral("sock.connect_ex(addr)");
     case Call::Recv:
         if (returned && e.result == 0)
-            return QStringLiteral("data = %1.recv(65536)  # b'': the peer closed").arg(self);
-        return QStringLiteral("data = %1.recv(65536)").arg(self) + bytes;
+            return QStringLiteral("data = %1.recv(65536)  # b'': ").arg(self)
+                    + tr("the peer closed");
+        return QStringLiteral("data = %1.recv(65536)").arg(self) + bytes();
     case Call::RecvFrom:
-        return QStringLiteral("data, addr = sock.recvfrom(65536)") + bytes;
+        return QStringLiteral("data, addr = sock.recvfrom(65536)") + bytes();
     case Call::Send:
-        return QStringLiteral("n = %1.send(data)").arg(self) + bytes;
+        return QStringLiteral("n = %1.send(data)").arg(self) + bytes();
     case Call::SendAll:
         return QStringLiteral("%1.sendall(data)").arg(self);
     case Call::SendTo:
@@ -116,12 +142,12 @@ QString EventText::serverCall(const Event &e)
                 ? QStringLiteral("time.sleep(%1)").arg(double(e.result) / 1e9)
                 : QStringLiteral("time.sleep(...)");
     case Call::Cpu:
-        return e.phase == Phase::Enter && e.result > 0
-                ? QStringLiteral("cpu_work(%1)  # a pure-Python busy loop")
-                          .arg(double(e.result) / 1e9)
-                : QStringLiteral("cpu_work(...)  # a pure-Python busy loop");
+        return (e.phase == Phase::Enter && e.result > 0
+                        ? QStringLiteral("cpu_work(%1)").arg(double(e.result) / 1e9)
+                        : QStringLiteral("cpu_work(...)"))
+                + QStringLiteral("  # ") + tr("a pure-Python busy loop");
     case Call::GilWait:
-        return QStringLiteral("# waiting for the GIL");
+        return QStringLiteral("# ") + tr("waiting for the GIL");
     case Call::Fork:
         return e.phase == Phase::Return ? QStringLiteral("pid = os.fork()  # → %1").arg(e.result)
                                         : QStringLiteral("pid = os.fork()");
@@ -129,11 +155,11 @@ QString EventText::serverCall(const Event &e)
         return QStringLiteral("os.waitpid(%1, os.WNOHANG)").arg(e.result);
     case Call::ThreadStart:
         return e.actor == Actor::Child
-                ? QStringLiteral("# in the child: os.fork() returned 0")
+                ? QStringLiteral("# ") + tr("in the child: os.fork() returned 0")
                 : QStringLiteral("threading.Thread(target=self.process_request_thread).start()");
     case Call::ThreadExit:
         return e.actor == Actor::Child ? QStringLiteral("os._exit(0)")
-                                       : QStringLiteral("# the thread returns");
+                                       : QStringLiteral("# ") + tr("the thread returns");
     case Call::ServeForever:
         return QStringLiteral("server.serve_forever()");
     case Call::ServerClose:

@@ -115,73 +115,43 @@ RunStats::Overlap RunStats::overlap(const Totals &totals, bool serial)
 QString RunStats::summary(quint16 origin, double handlerDelaySeconds, bool serial) const
 {
     const Totals t = totals(origin);
-    QString text = t.started == 1 ? QStringLiteral("1 client")
-                                  : QStringLiteral("%1 clients").arg(t.started);
+    QString text = t.started == 1 ? tr("1 client") : tr("%1 clients").arg(t.started);
     if (handlerDelaySeconds > 0.0)
-        text += QStringLiteral(", %1 s each").arg(handlerDelaySeconds, 0, 'f', 1);
+        text += tr(", %1 s each").arg(handlerDelaySeconds, 0, 'f', 1);
     text += t.finished == t.started
-            ? QStringLiteral(": finished in %1 s").arg(t.totalSeconds, 0, 'f', 1)
-            : QStringLiteral(": %1 done after %2 s").arg(t.finished).arg(t.totalSeconds, 0, 'f', 1);
+            ? tr(": finished in %1 s").arg(t.totalSeconds, 0, 'f', 1)
+            : tr(": %1 done after %2 s").arg(t.finished).arg(t.totalSeconds, 0, 'f', 1);
+    // %1 is the run so far: "8 clients, 2.0 s each: finished in 16.0 s".
     switch (overlap(t, serial)) {
     case Overlap::OneAtATime:
-        text += QStringLiteral(" — one at a time");
+        text = tr("%1 — one at a time").arg(text);
         break;
     case Overlap::AllAtOnce:
-        text += QStringLiteral(" — all at once");
+        text = tr("%1 — all at once").arg(text);
         break;
     case Overlap::Some:
-        text += t.maxConcurrentHandles > 1
-                ? QStringLiteral(" — overlapping, at most %1 at once").arg(t.maxConcurrentHandles)
-                : QStringLiteral(" — overlapping");
+        text = t.maxConcurrentHandles > 1
+                ? tr("%1 — overlapping, at most %2 at once")
+                          .arg(text, QString::number(t.maxConcurrentHandles))
+                : tr("%1 — overlapping").arg(text);
         break;
     }
     QStringList failures;
-    const auto add = [&failures](int n, const char *what) {
-        if (n > 0)
-            failures << QStringLiteral("%1 %2").arg(n).arg(QLatin1String(what));
-    };
-    add(t.refused, "refused");
-    add(t.timedOut, "timed out");
-    add(t.failed, "failed");
-    add(t.stopped, "stopped");
-    if (!failures.isEmpty())
-        text += QStringLiteral("; ") + failures.join(QStringLiteral(", "));
-    return text;
-}
-
-QString RunStats::summaryZh(quint16 origin, double handlerDelaySeconds, bool serial) const
-{
-    const Totals t = totals(origin);
-    QString text = QStringLiteral("%1 个客户端").arg(t.started);
-    if (handlerDelaySeconds > 0.0)
-        text += QStringLiteral("，每个 %1 秒").arg(handlerDelaySeconds, 0, 'f', 1);
-    text += t.finished == t.started
-            ? QStringLiteral("：共用 %1 秒").arg(t.totalSeconds, 0, 'f', 1)
-            : QStringLiteral("：%1 秒内完成 %2 个").arg(t.totalSeconds, 0, 'f', 1).arg(t.finished);
-    switch (overlap(t, serial)) {
-    case Overlap::OneAtATime:
-        text += QStringLiteral(" — 一次一个");
-        break;
-    case Overlap::AllAtOnce:
-        text += QStringLiteral(" — 全部同时");
-        break;
-    case Overlap::Some:
-        text += t.maxConcurrentHandles > 1
-                ? QStringLiteral(" — 部分重叠，最多 %1 个同时").arg(t.maxConcurrentHandles)
-                : QStringLiteral(" — 部分重叠");
-        break;
+    if (t.refused > 0)
+        failures << tr("%1 refused").arg(t.refused);
+    if (t.timedOut > 0)
+        failures << tr("%1 timed out").arg(t.timedOut);
+    if (t.failed > 0)
+        failures << tr("%1 failed").arg(t.failed);
+    if (t.stopped > 0)
+        failures << tr("%1 stopped").arg(t.stopped);
+    if (!failures.isEmpty()) {
+        //: Between the run and its failure counts: "… — one at a time; 1 refused"
+        const QString lead = tr("; ", "before the failure counts");
+        //: Between two failure counts: "1 refused, 1 timed out"
+        const QString comma = tr(", ", "between failure counts");
+        text += lead + failures.join(comma);
     }
-    QStringList failures;
-    const auto add = [&failures](int n, const QString &what) {
-        if (n > 0)
-            failures << QStringLiteral("%1 个%2").arg(n).arg(what);
-    };
-    add(t.refused, QStringLiteral("被拒绝"));
-    add(t.timedOut, QStringLiteral("超时"));
-    add(t.failed, QStringLiteral("失败"));
-    add(t.stopped, QStringLiteral("被停止"));
-    if (!failures.isEmpty())
-        text += QStringLiteral("；") + failures.join(QStringLiteral("，"));
     return text;
 }
 
@@ -204,20 +174,7 @@ QString RunStats::figures(quint16 origin) const
     if (t.latencies.empty())
         return {};
     const auto [low, median, high] = spread(t.latencies);
-    return QStringLiteral("latency min %1 s, median %2 s, max %3 s · throughput %4 clients/s")
-            .arg(low, 0, 'f', 2)
-            .arg(median, 0, 'f', 2)
-            .arg(high, 0, 'f', 2)
-            .arg(t.throughput, 0, 'f', 1);
-}
-
-QString RunStats::figuresZh(quint16 origin) const
-{
-    const Totals t = totals(origin);
-    if (t.latencies.empty())
-        return {};
-    const auto [low, median, high] = spread(t.latencies);
-    return QStringLiteral("延迟：最短 %1 秒，中位 %2 秒，最长 %3 秒 · 吞吐量：每秒 %4 个客户端")
+    return tr("latency min %1 s, median %2 s, max %3 s · throughput %4 clients/s")
             .arg(low, 0, 'f', 2)
             .arg(median, 0, 'f', 2)
             .arg(high, 0, 'f', 2)

@@ -3,6 +3,7 @@
 #include "model/clienttrack.h"
 #include "trace/event.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <map>
 #include <tuple>
@@ -11,6 +12,8 @@
 // Per-run figures from events: client outcomes, latencies, burst time, overlap, and a summary.
 class RunStats
 {
+    Q_DECLARE_TR_FUNCTIONS(RunStats)
+
 public:
     struct Totals
     {
@@ -35,18 +38,14 @@ public:
 
     std::vector<quint16> origins() const;
     Totals totals(quint16 origin) const;
-    // "8 clients, 2.0 s each: finished in 16.0 s — one at a time". One at a time, all at once or
-    // overlapping is what handle() measurably did; `serial` (what the server model promises) is
-    // used only when no handle() was seen.
+    // In the UI language: "8 clients, 2.0 s each: finished in 16.0 s — one at a time". One at a
+    // time, all at once or overlapping is what handle() measurably did; `serial` (what the
+    // server model promises) is used only when no handle() was seen.
     QString summary(quint16 origin, double handlerDelaySeconds, bool serial) const;
-    // "8 个客户端，每个 2.0 秒：共用 16.0 秒 — 一次一个".
-    QString summaryZh(quint16 origin, double handlerDelaySeconds, bool serial) const;
-    // The clients' figures once some got their echo: "latency min 0.50 s, median 1.25 s, max
-    // 2.00 s · throughput 2.0 clients/s" (latency: start to done; throughput: ok clients per
-    // second of the whole run). Empty before the first echo.
+    // The clients' figures once some got their echo, in the UI language: "latency min 0.50 s,
+    // median 1.25 s, max 2.00 s · throughput 2.0 clients/s" (latency: start to done; throughput:
+    // ok clients per second of the whole run). Empty before the first echo.
     QString figures(quint16 origin) const;
-    QString figuresZh(quint16 origin)
-            const; // "延迟：最短 0.50 秒，中位 1.25 秒，最长 2.00 秒 · 吞吐量：每秒 2.0 个客户端"
 
 private:
     enum class Overlap { OneAtATime, AllAtOnce, Some };

@@ -1,5 +1,6 @@
 #include "address.h"
 
+#include <QCoreApplication>
 #include <arpa/inet.h>
 #include <cstring>
 #include <netinet/in.h>
@@ -25,7 +26,8 @@ std::optional<Address> Address::inet(const QString &host, quint16 port, QString 
     in->sin_family = AF_INET;
     in->sin_port = htons(port);
     if (inet_pton(AF_INET, numeric.toLatin1().constData(), &in->sin_addr) != 1) {
-        setError(error, QStringLiteral("\"%1\" is not an IPv4 address").arg(host));
+        setError(error,
+                 QCoreApplication::translate("Address", "\"%1\" is not an IPv4 address").arg(host));
         return std::nullopt;
     }
     address.m_length = sizeof(sockaddr_in);
@@ -43,7 +45,8 @@ std::optional<Address> Address::inet6(const QString &host, quint16 port, QString
     in6->sin6_family = AF_INET6;
     in6->sin6_port = htons(port);
     if (inet_pton(AF_INET6, numeric.toLatin1().constData(), &in6->sin6_addr) != 1) {
-        setError(error, QStringLiteral("\"%1\" is not an IPv6 address").arg(host));
+        setError(error,
+                 QCoreApplication::translate("Address", "\"%1\" is not an IPv6 address").arg(host));
         return std::nullopt;
     }
     address.m_length = sizeof(sockaddr_in6);
@@ -57,12 +60,13 @@ std::optional<Address> Address::unixPath(const QString &path, QString *error)
     un->sun_family = AF_UNIX;
     const QByteArray bytes = path.toUtf8();
     if (bytes.isEmpty()) {
-        setError(error, QStringLiteral("a Unix socket needs a path"));
+        setError(error, QCoreApplication::translate("Address", "a Unix socket needs a path"));
         return std::nullopt;
     }
     if (bytes.size() >= int(sizeof(un->sun_path))) {
         setError(error,
-                 QStringLiteral("Unix socket path is too long (%1 bytes, the limit is %2): %3")
+                 QCoreApplication::translate(
+                         "Address", "Unix socket path is too long (%1 bytes, the limit is %2): %3")
                          .arg(bytes.size())
                          .arg(sizeof(un->sun_path) - 1)
                          .arg(path));

@@ -17,7 +17,11 @@ struct SocketError
     QString exceptionName() const; // "ConnectionRefusedError", "TimeoutError", …
     QString errnoName() const; // "ECONNREFUSED"
     // "ConnectionRefusedError: [Errno 111] Connection refused" — the line Python prints.
+    // The exception name and errno stay as Python prints them; the sentence is translated.
     QString message() const;
+    // strerror()'s sentence for an errno ("Address already in use"), in the UI language for
+    // the errnos a lab meets.
+    static QString sentence(int code);
 
     static SocketError fromErrno(Call call, int code) { return { code, call, false }; }
 };

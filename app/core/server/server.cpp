@@ -8,6 +8,7 @@
 #include "server/threadingserver.h"
 #include "trace/gate.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 #include <cerrno>
@@ -55,7 +56,7 @@ Tracer Server::tracerFor(Actor actor, quint32 actorId, quint32 connection) const
 bool Server::start(QString *error)
 {
     if (m_running) {
-        *error = QStringLiteral("the server is already running");
+        *error = QCoreApplication::translate("Server", "the server is already running");
         return false;
     }
     const QString invalid = m_config.validate();
@@ -87,7 +88,8 @@ bool Server::openListener(QString *error)
         m_unixDir = std::make_unique<QTemporaryDir>(QDir::tempPath()
                                                     + QStringLiteral("/socketlab-XXXXXX"));
         if (!m_unixDir->isValid()) {
-            *error = QStringLiteral("cannot create a private folder for the Unix socket: %1")
+            *error = QCoreApplication::translate(
+                             "Server", "cannot create a private folder for the Unix socket: %1")
                              .arg(m_unixDir->errorString());
             return false;
         }
@@ -111,7 +113,8 @@ bool Server::openListener(QString *error)
     if (!failure && m_config.isStream())
         failure = m_listener.listen(m_config.backlog);
     if (failure) {
-        *error = QStringLiteral("%1() on %2 failed: %3")
+        //: %1 a socket call, %2 the address, %3 Python's error: "OSError: [Errno 98] …"
+        *error = QCoreApplication::translate("Server", "%1() on %2 failed: %3")
                          .arg(callName(failure.call), address->toString(), failure.message());
         return false;
     }

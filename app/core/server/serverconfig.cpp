@@ -1,5 +1,6 @@
 #include "serverconfig.h"
 
+#include <QCoreApplication>
 #include <array>
 #include <cmath>
 
@@ -17,17 +18,22 @@ constexpr std::array<HandlerKind, 5> allHandlers{ HandlerKind::Echo, HandlerKind
 QString ServerConfig::validate() const
 {
     if (backlog < 0)
-        return QStringLiteral("backlog must be 0 or more, not %1").arg(backlog);
+        return QCoreApplication::translate("ServerConfig", "backlog must be 0 or more, not %1")
+                .arg(backlog);
     if (!(delaySeconds >= 0.0) || !std::isfinite(delaySeconds) || delaySeconds > 3600.0)
-        return QStringLiteral("handler delay must be between 0 and 3600 s");
+        return QCoreApplication::translate("ServerConfig",
+                                           "handler delay must be between 0 and 3600 s");
     if (maxMessage < 1 || maxMessage > 64 * 1024 * 1024)
-        return QStringLiteral("max message size must be between 1 byte and 64 MiB");
+        return QCoreApplication::translate("ServerConfig",
+                                           "max message size must be between 1 byte and 64 MiB");
     if (maxConnections < 0)
-        return QStringLiteral("max connections must be 0 (no limit) or more");
+        return QCoreApplication::translate("ServerConfig",
+                                           "max connections must be 0 (no limit) or more");
     if (!isStream() && !handlerFactory
         && (handler == HandlerKind::SeedLoop || handler == HandlerKind::SeedFixed))
-        return QStringLiteral("the seed's handlers read a stream; use them with a TCP or Unix "
-                              "stream server");
+        return QCoreApplication::translate("ServerConfig",
+                                           "the seed's handlers read a stream; use them "
+                                           "with a TCP or Unix stream server");
     return {};
 }
 
