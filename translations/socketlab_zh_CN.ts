@@ -87,6 +87,20 @@
         <source>Dropped at full UDP buffers since the start, all sockets of this machine (Udp RcvbufErrors): %1</source>
         <translation>开始以来因 UDP 缓冲区已满而丢弃的数据报，本机所有套接字合计（Udp RcvbufErrors）：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>client %1: connect() returned, the server has no row for it</source>
+        <translation>客户端 %1：connect() 已返回，但服务器端没有它的连接记录</translation>
+    </message>
+    <message>
+        <source>Connected, but the final ACK was dropped at the full queue (no server row; only a later retransmission gets in): %1</source>
+        <translation>已连接，但最后一个 ACK 在队列已满时被丢弃（服务器端没有记录；只有之后的重传才能进入）：%1</translation>
+    </message>
 </context>
 <context>
     <name>Address</name>
@@ -269,6 +283,42 @@
         <source>Last call</source>
         <translation>最近的调用</translation>
     </message>
+    <message>
+        <source>Connected, but the final ACK was dropped: not in the queue</source>
+        <translation>已连接，但最后一个 ACK 被丢弃：不在队列中</translation>
+    </message>
+    <message>
+        <source>echo received</source>
+        <translation>已收到回显</translation>
+    </message>
+    <message>
+        <source>stopped by the lab</source>
+        <translation>被实验室停止</translation>
+    </message>
+    <message>
+        <source>refused: %1() got ECONNREFUSED</source>
+        <translation>被拒绝：%1() 得到 ECONNREFUSED</translation>
+    </message>
+    <message>
+        <source>timed out in %1()</source>
+        <translation>在 %1() 中超时</translation>
+    </message>
+    <message>
+        <source>closed by the server before the reply: recv() returned b&apos;&apos;</source>
+        <translation>回复之前服务器关闭了连接：recv() 返回 b''</translation>
+    </message>
+    <message>
+        <source>reset: %1() got ECONNRESET</source>
+        <translation>连接被重置：%1() 得到 ECONNRESET</translation>
+    </message>
+    <message>
+        <source>failed: %1() got %2</source>
+        <translation>失败：%1() 得到 %2</translation>
+    </message>
+    <message>
+        <source>server stopped — %1</source>
+        <translation>服务器已停止 — %1</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -431,10 +481,6 @@
         <translation>示例代码</translation>
     </message>
     <message>
-        <source>Paused at %1 s. %2 Press Pause again to continue.</source>
-        <translation>已在 %1 秒处暂停。%2 再按一次“暂停”继续。</translation>
-    </message>
-    <message>
         <source>Accept queue</source>
         <translation>全连接队列</translation>
     </message>
@@ -503,12 +549,75 @@
         <translation>客户端与延迟导出为 CSV…</translation>
     </message>
     <message>
-        <source>the run did not show %1</source>
-        <translation>这次运行没有测到 %1</translation>
+        <source>%1 on %2</source>
+        <translation>%1，地址 %2</translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation>%1（已停止）</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2: %3</source>
+        <translation>第 %1 次运行 · %2：%3</translation>
+    </message>
+    <message>
+        <source>No run yet: start a server or add clients.</source>
+        <translation>还没有运行：请启动服务器或添加客户端。</translation>
+    </message>
+    <message>
+        <source>Run %1 ended at %2 s (lab time)</source>
+        <translation>第 %1 次运行在 %2 秒结束（实验室时间）</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 s · paused: the lab clock stands still</source>
+        <translation>第 %1 次运行 · %2 秒 · 已暂停：实验室时钟停住了</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 s</source>
+        <translation>第 %1 次运行 · %2 秒</translation>
+    </message>
+    <message>
+        <source>Paused at %1 s. %2 Press Resume to continue.</source>
+        <translation>在 %1 秒处暂停。%2 按“继续”接着运行。</translation>
+    </message>
+</context>
+<context>
+    <name>LabSession</name>
+    <message>
+        <source>The kernel does not pause: in the %1 s the lab stood still</source>
+        <translation>内核不会暂停：在实验室停住的 %1 秒里</translation>
+    </message>
+    <message>
+        <source>client %1&apos;s SYN was sent again once</source>
+        <translation>客户端 %1 的 SYN 又重发了 1 次</translation>
+    </message>
+    <message>
+        <source>client %1&apos;s SYN was sent again %2 times</source>
+        <translation>客户端 %1 的 SYN 又重发了 %2 次</translation>
+    </message>
+    <message>
+        <source>%1 more clients&apos; SYNs were sent again</source>
+        <translation>另有 %1 个客户端的 SYN 也重发了</translation>
+    </message>
+    <message>
+        <source>1 client completed its handshake (connect() returned)</source>
+        <translation>1 个客户端完成了握手（connect() 已返回）</translation>
+    </message>
+    <message>
+        <source>%1 clients completed their handshake (connect() returned)</source>
+        <translation>%1 个客户端完成了握手（connect() 已返回）</translation>
+    </message>
+    <message>
+        <source>, no SYN was sent again and no handshake completed.</source>
+        <translation>，没有 SYN 重发，也没有握手完成。</translation>
     </message>
     <message>
         <source>the run was reset</source>
-        <translation>运行已被重置</translation>
+        <translation>这次运行被重置了</translation>
+    </message>
+    <message>
+        <source>the run did not show %1</source>
+        <translation>这次运行没有测到 %1</translation>
     </message>
 </context>
 <context>
@@ -677,6 +786,74 @@
     <message>
         <source>Usually the answer is %1; a busy machine can change a run.</source>
         <translation>通常的结果是 %1；机器繁忙时一次运行可能不同。</translation>
+    </message>
+    <message>
+        <source>Show the run</source>
+        <translation>查看这次运行</translation>
+    </message>
+    <message>
+        <source>Bring the lab&apos;s summary and timeline of this run into view</source>
+        <translation>把实验室里这次运行的摘要和时间线显示出来</translation>
+    </message>
+    <message>
+        <source>correct answer</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>what the run measured</source>
+        <translation>运行测得的结果</translation>
+    </message>
+    <message>
+        <source>your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 client</source>
+        <translation>%1 个客户端</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 个客户端</translation>
+    </message>
+    <message>
+        <source>%1 connection</source>
+        <translation>%1 个连接</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>%1 个连接</translation>
+    </message>
+    <message>
+        <source>%1 handle() call</source>
+        <translation>%1 次 handle() 调用</translation>
+    </message>
+    <message>
+        <source>%1 handle() calls</source>
+        <translation>%1 次 handle() 调用</translation>
+    </message>
+    <message>
+        <source>%1 worker</source>
+        <translation>%1 个工作线程或进程</translation>
+    </message>
+    <message>
+        <source>%1 workers</source>
+        <translation>%1 个工作线程或进程</translation>
+    </message>
+    <message>
+        <source>%1 empty recv() call</source>
+        <translation>%1 次返回空的 recv() 调用</translation>
+    </message>
+    <message>
+        <source>%1 empty recv() calls</source>
+        <translation>%1 次返回空的 recv() 调用</translation>
     </message>
 </context>
 <context>
@@ -998,8 +1175,12 @@
         <translation>子进程 %1（pid %2）</translation>
     </message>
     <message>
-        <source>server (tid %1)</source>
-        <translation>服务器（tid %1）</translation>
+        <source>server thread (tid %1)</source>
+        <translation>服务器线程（tid %1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1029,12 +1210,81 @@
         <translation>单步执行 %1 的一次调用</translation>
     </message>
     <message>
-        <source>1 thread waiting at the gate</source>
-        <translation>1 个线程在闸门处等待</translation>
+        <source>%1 was not waiting: its next call will go through.</source>
+        <translation>%1 当前没有在等待：它的下一次调用会直接通过。</translation>
     </message>
     <message>
-        <source>%1 threads waiting at the gate</source>
-        <translation>%1 个线程在闸门处等待</translation>
+        <source>Nobody was waiting: the next call to arrive will go through.</source>
+        <translation>没有线程在等待：下一个到达的调用会直接通过。</translation>
+    </message>
+    <message>
+        <source>Released client %1: %2</source>
+        <translation>已放行客户端 %1：%2</translation>
+    </message>
+    <message>
+        <source>Released server thread (tid %1): %2</source>
+        <translation>已放行服务器线程（tid %1）：%2</translation>
+    </message>
+    <message>
+        <source>Released worker %1 (tid %2): %3</source>
+        <translation>已放行工作线程 %1（tid %2）：%3</translation>
+    </message>
+    <message>
+        <source>Released child %1: %2</source>
+        <translation>已放行子进程 %1：%2</translation>
+    </message>
+    <message>
+        <source>Released thread (tid %1): %2</source>
+        <translation>已放行线程（tid %1）：%2</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting at the gate yet.</source>
+        <translation>还没有线程在闸门前等待。</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between items of a list</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>1 server thread (%1)</source>
+        <translation>1 个服务器线程（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server threads (%1)</source>
+        <translation>
+            <numerusform>%n 个服务器线程（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 client (%1)</source>
+        <translation>1 个客户端（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clients (%1)</source>
+        <translation>
+            <numerusform>%n 个客户端（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 other thread (%1)</source>
+        <translation>1 个其他线程（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other threads (%1)</source>
+        <translation>
+            <numerusform>%n 个其他线程（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting at the gate: %1</source>
+        <translation>在闸门前等待：%1</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1340,14 @@
     <message>
         <source>result: %1</source>
         <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>paused %1 s</source>
+        <translation>暂停 %1 秒</translation>
+    </message>
+    <message>
+        <source>The lab was paused here for %1 s: the clock stood still, the kernel did not.</source>
+        <translation>实验室在这里暂停了 %1 秒：时钟停住了，内核却没有停。</translation>
     </message>
 </context>
 </TS>

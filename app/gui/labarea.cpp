@@ -543,6 +543,17 @@ void LabArea::changeEvent(QEvent *event)
 void LabArea::retranslate()
 {
     setTitle(tr("Lab"));
+    // Rows already on screen are words of the language before: have every view read them again.
+    for (QAbstractItemModel *model : { static_cast<QAbstractItemModel *>(m_connections),
+                                       static_cast<QAbstractItemModel *>(m_log) })
+        emit model->headerDataChanged(Qt::Horizontal, 0, model->columnCount() - 1);
+    for (QAbstractItemView *view : { static_cast<QAbstractItemView *>(m_clientTable),
+                                     static_cast<QAbstractItemView *>(m_logTable),
+                                     static_cast<QAbstractItemView *>(m_laneList) })
+        view->viewport()->update();
+    m_timeline->update();
+    m_queueView->update();
+    m_twinQueueView->update();
     m_tabs->setTabText(0, tr("Clients"));
     m_tabs->setTabText(1, tr("Timeline"));
     m_tabs->setTabText(2, tr("Threads and processes"));
