@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Accepted</source>
-        <translation>已被 accept</translation>
+        <translation>已被 accept() 取走</translation>
     </message>
     <message>
         <source>Created</source>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <source>Backlog</source>
-        <translation>Backlog（积压队列长度）</translation>
+        <translation>backlog（积压队列长度）</translation>
     </message>
     <message>
         <source>Handler</source>

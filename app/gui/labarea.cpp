@@ -222,6 +222,7 @@ LabArea::LabArea(QWidget *parent)
     });
     connect(m_session, &LabSession::runStarted, this, [this] {
         m_error.clear();
+        showClock();
         showMessage();
     });
     connect(m_session, &LabSession::runEnded, this, [this] {
