@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>closed by the server before the reply: recv() returned b&apos;&apos;</source>
-        <translation>回复之前服务器关闭了连接：recv() 返回 b''</translation>
+        <translation>回复之前服务器关闭了连接：recv() 返回 b&apos;&apos;</translation>
     </message>
     <message>
         <source>reset: %1() got ECONNRESET</source>
@@ -318,6 +318,14 @@
     <message>
         <source>server stopped — %1</source>
         <translation>服务器已停止 — %1</translation>
+    </message>
+    <message>
+        <source>Connecting (SYN_SENT)</source>
+        <translation>正在连接（SYN_SENT）</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%2：%1 个</translation>
     </message>
 </context>
 <context>
@@ -579,6 +587,14 @@
     <message>
         <source>Paused at %1 s. %2 Press Resume to continue.</source>
         <translation>在 %1 秒处暂停。%2 按“继续”接着运行。</translation>
+    </message>
+    <message>
+        <source>Paused at %1 s. This run stood paused for %2 s before this point, and the kernel&apos;s timers (SYN retries, timeouts) and child processes ran on meanwhile, so the lesson&apos;s note for this moment does not describe it. Press Resume to continue.</source>
+        <translation>在 %1 秒处暂停。这次运行在此之前已经暂停了 %2 秒，其间内核的计时器（SYN 重传、超时）和子进程一直在运行，所以课程为这一刻写的说明不再符合这次运行。按“继续”接着运行。</translation>
+    </message>
+    <message>
+        <source>Now, %1: %2</source>
+        <translation>此刻，%1：%2</translation>
     </message>
 </context>
 <context>

@@ -350,9 +350,25 @@ void LabArea::showMessage()
         parts << m_error;
     if (const ExperimentPreset::PausePoint *point = m_session->activePausePoint()) {
         const QString note = point->note.value(m_language, point->note.value(QStringLiteral("en")));
-        parts << tr("Paused at %1 s. %2 Press Resume to continue.")
-                         .arg(point->atSeconds, 0, 'f', 1)
-                         .arg(note);
+        // A note about the kernel's timers is the lesson's expectation for an unpaused run; after
+        // earlier pauses this run went otherwise, so only what it shows is said.
+        parts << (m_session->activeNoteHolds()
+                          ? tr("Paused at %1 s. %2 Press Resume to continue.")
+                                    .arg(point->atSeconds, 0, 'f', 1)
+                                    .arg(note)
+                          : tr("Paused at %1 s. This run stood paused for %2 s before this point, "
+                               "and the kernel's timers (SYN retries, timeouts) and child "
+                               "processes "
+                               "ran on meanwhile, so the lesson's note for this moment does not "
+                               "describe it. Press Resume to continue.")
+                                    .arg(point->atSeconds, 0, 'f', 1)
+                                    .arg(m_session->pausedBeforePoint(), 0, 'f', 1));
+        // What this run shows now, always true: the clients' stages from events and kernel.
+        for (size_t i = 0; i < m_session->servers().size(); ++i) {
+            const QString stages = m_connections->stageSummary(quint16(i));
+            if (!stages.isEmpty())
+                parts << tr("Now, %1: %2").arg(m_session->serverLabel(quint16(i)), stages);
+        }
     }
     if (const auto report = m_session->pauseReport())
         parts << LabSession::describe(*report);

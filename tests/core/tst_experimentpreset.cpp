@@ -50,8 +50,9 @@ private slots:
     void readsPausePointsAndObserveTime()
     {
         const QByteArray text = R"({
-            "servers": [ {} ], "observe_s": 6,
-            "pauses": [ { "at_s": 0.5, "note": { "en": "Look.", "zh_CN": "看。" } },
+            "servers": [ {} ], "observe_s": 6, "speed": 0.5,
+            "pauses": [ { "at_s": 0.5, "holds_after_pauses": true,
+                          "note": { "en": "Look.", "zh_CN": "看。" } },
                         { "at_s": 2 } ]
         })";
         QString error;
@@ -64,6 +65,14 @@ private slots:
         QCOMPARE(preset->pauses[0].note.value(QStringLiteral("zh_CN")), QStringLiteral("看。"));
         QCOMPARE(preset->pauses[1].atSeconds, 2.0);
         QVERIFY(preset->pauses[1].note.isEmpty());
+        QCOMPARE(preset->speed, 0.5);
+        QVERIFY(preset->pauses[0].holdsAfterPauses);
+        QVERIFY(!preset->pauses[1].holdsAfterPauses); // safe by default: timers may have run
+        // Without "speed" a preset still sets it: to real time.
+        const auto plain = ExperimentPreset::fromJson(
+                QJsonDocument::fromJson(R"({"servers": [{}]})").object(), &error);
+        QVERIFY(plain);
+        QCOMPARE(plain->speed, 1.0);
     }
 
     void namesWhatIsWrong_data()
@@ -89,6 +98,8 @@ private slots:
         QTest::newRow("pause without time")
                 << QByteArray(R"({"servers": [{}], "pauses": [{"note": {}}]})")
                 << QStringLiteral("pauses[0] must be an object with \"at_s\"");
+        QTest::newRow("speed out of range") << QByteArray(R"({"servers": [{}], "speed": 0})")
+                                            << QStringLiteral("experiment.speed must be a number");
         QTest::newRow("pauses out of order")
                 << QByteArray(R"({"servers": [{}], "pauses": [{"at_s": 2}, {"at_s": 1}]})")
                 << QStringLiteral("pauses[1].at_s must not be earlier");

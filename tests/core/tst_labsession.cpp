@@ -94,6 +94,35 @@ private slots:
         lab.reset();
     }
 
+    void aTimerNoteIsNotShownAfterAnEarlierPause()
+    {
+        // The kernel's timers ran during the first pause: a note that depends on them would be
+        // false at the second point, so the session says it does not hold; a note about the
+        // lab's own threads still does.
+        LabSession lab;
+        QSignalSpy reached(&lab, &LabSession::pausePointReached);
+        ExperimentPreset p = preset(ServerModel::Threading, 2.0, 1);
+        p.pauses.push_back({ 0.2, {}, true });
+        p.pauses.push_back({ 0.4, {}, false });
+        p.pauses.push_back({ 0.6, {}, true });
+        QString error;
+        QVERIFY(lab.applyPreset(p, true, &error));
+        QTRY_COMPARE(reached.count(), 1);
+        QVERIFY(lab.activeNoteHolds()); // nothing paused before it
+        QElapsedTimer wall;
+        wall.start();
+        while (wall.elapsed() < 500)
+            QTest::qWait(20);
+        lab.setPaused(false);
+        QTRY_COMPARE(reached.count(), 2);
+        QVERIFY(!lab.activeNoteHolds());
+        QVERIFY(lab.pausedBeforePoint() >= 0.45);
+        lab.setPaused(false);
+        QTRY_COMPARE(reached.count(), 3);
+        QVERIFY(lab.activeNoteHolds());
+        lab.reset();
+    }
+
     void figuresExcludePausedTime()
     {
         LabSession lab;

@@ -261,6 +261,12 @@ const ExperimentPreset::PausePoint *LabSession::activePausePoint() const
             : nullptr;
 }
 
+bool LabSession::activeNoteHolds() const
+{
+    const ExperimentPreset::PausePoint *point = activePausePoint();
+    return point && (point->holdsAfterPauses || m_pausedBeforePoint < 0.25);
+}
+
 bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoints, QString *error)
 {
     reset();
@@ -408,6 +414,8 @@ void LabSession::checkPausePoints()
     if (nowLabNs() < qint64(point.atSeconds * 1e9))
         return;
     m_activePoint = int(m_nextPoint++);
+    const qint64 now = Clock::nowNs();
+    m_pausedBeforePoint = Clock::seconds(m_clock.pausedBetween(m_clock.startNs(), now));
     setPaused(true);
     emit pausePointReached(point.atSeconds);
 }

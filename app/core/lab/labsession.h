@@ -108,6 +108,10 @@ public:
 
     // The experiment's pause point the lab is stopped at now, or nullptr.
     const ExperimentPreset::PausePoint *activePausePoint() const;
+    // Seconds the run stood paused before the active pause point fired. A note that depends on
+    // the kernel's timers (not holdsAfterPauses) is true only when this is about 0.
+    double pausedBeforePoint() const { return m_pausedBeforePoint; }
+    bool activeNoteHolds() const;
     // While paused: what the kernel has done so far during this pause. After a resume: what it
     // did during the pause that just ended (until the run moves on to its next pause or end).
     std::optional<PauseReport> pauseReport() const { return m_report; }
@@ -159,6 +163,7 @@ private:
     std::vector<ExperimentPreset::PausePoint> m_points;
     size_t m_nextPoint = 0;
     int m_activePoint = -1;
+    double m_pausedBeforePoint = 0.0;
 
     bool m_paused = false; // by the user or a pause point; the clock also runs for stepped work
     qint64 m_pausedAtNs = 0; // monotonic: when the pause began

@@ -112,6 +112,7 @@ std::optional<ExperimentPreset> ExperimentPreset::fromJson(const QJsonObject &js
         }
         if (!readNumber(o, "at_s", 0, 300, &point.atSeconds, at, error))
             return std::nullopt;
+        point.holdsAfterPauses = o.value(QLatin1String("holds_after_pauses")).toBool(false);
         const QJsonObject note = o.value(QLatin1String("note")).toObject();
         for (auto it = note.begin(); it != note.end(); ++it)
             point.note.insert(it.key(), it.value().toString());

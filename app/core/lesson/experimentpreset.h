@@ -24,6 +24,9 @@ struct ExperimentPreset
     {
         double atSeconds = 0.0;
         QHash<QString, QString> note; // language -> text
+        // The note describes what the lab's own threads do (they pause with the lab), not the
+        // kernel's timers or child processes (which do not): it stays true after earlier pauses.
+        bool holdsAfterPauses = false;
     };
 
     std::vector<ServerConfig> servers;

@@ -133,6 +133,40 @@ QString ConnectionModel::stageText(const ClientTrack &row) const
     return {};
 }
 
+QString ConnectionModel::stageSummary(quint16 origin) const
+{
+    std::vector<std::pair<QString, int>> counts; // in order of first appearance by stage
+    std::vector<std::pair<int, QString>> order;
+    for (int row = 0; row < m_shown; ++row) {
+        const ClientTrack &c = m_rows[size_t(row)];
+        if (c.origin != origin)
+            continue;
+        const bool connecting = c.isRefinable() && c.kernel == ClientStage::Connecting;
+        const QString text = connecting ? tr("Connecting (SYN_SENT)") : stageText(c);
+        // Rank: the kernel's stages before the events' own, in pipeline order.
+        const int rank = connecting                                   ? 0
+                : c.isRefinable() && c.kernel != ClientStage::Unknown ? 1 + int(c.kernel)
+                                                                      : 10 + int(c.stage);
+        const auto found = std::find_if(counts.begin(), counts.end(),
+                                        [&text](const auto &p) { return p.first == text; });
+        if (found == counts.end()) {
+            counts.emplace_back(text, 1);
+            order.emplace_back(rank, text);
+        } else {
+            ++found->second;
+        }
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList parts;
+    for (const auto &[rank, text] : order) {
+        const auto found = std::find_if(counts.begin(), counts.end(),
+                                        [&text = text](const auto &p) { return p.first == text; });
+        parts << tr("%1 × %2").arg(found->second).arg(text);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 qint64 ConnectionModel::nowNs() const
 {
     return m_nowNs != 0 ? m_nowNs : Clock::nowNs();

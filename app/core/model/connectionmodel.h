@@ -47,6 +47,9 @@ public:
     qint64 nowNs() const;
     // The user stopped origin's server at ns: a client failing from then on says so.
     void markServerStopped(quint16 origin, qint64 ns);
+    // Where origin's clients are now, counted by stage in the order a client goes through them:
+    // "1 × Accepted, 2 × In the accept queue, 2 × Connecting (SYN_SENT)"; empty without clients.
+    QString stageSummary(quint16 origin) const;
     // Why a finished client did not get its echo, in words ("reset: server stopped — …").
     QString reasonText(const ClientTrack &row) const;
     // A frame's batch: new clients are inserted once, changed rows reported in one dataChanged.
