@@ -596,6 +596,10 @@
         <source>Now, %1: %2</source>
         <translation>此刻，%1：%2</translation>
     </message>
+    <message>
+        <source>%1 (A) + %2 on %3 (B)</source>
+        <translation>%1（A）+ %2，地址 %3（B）</translation>
+    </message>
 </context>
 <context>
     <name>LabSession</name>

@@ -20,7 +20,9 @@
 #include "wheelguard.h"
 
 #include <QClipboard>
+#include <QBoxLayout>
 #include <QComboBox>
+#include <QStyle>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -96,19 +98,20 @@ LabArea::LabArea(QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
-    auto *controls = new QHBoxLayout;
-    controls->addWidget(m_serverPanel);
-    controls->addWidget(m_clientPanel);
-    layout->addLayout(controls);
+    // Side by side when there is room, stacked when not (adaptToWidth): nothing is cut off.
+    m_controls = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_controls->addWidget(m_serverPanel);
+    m_controls->addWidget(m_clientPanel);
+    layout->addLayout(m_controls);
     layout->addWidget(m_timePanel);
     layout->addWidget(m_clock);
     layout->addWidget(m_message);
     // Both queue views (two when comparing) in one row, which Export writes as one picture.
     m_queueRow = new QWidget(content);
-    auto *queues = new QHBoxLayout(m_queueRow);
-    queues->setContentsMargins(0, 0, 0, 0);
-    queues->addWidget(m_queueView);
-    queues->addWidget(m_twinQueueView);
+    m_queues = new QBoxLayout(QBoxLayout::LeftToRight, m_queueRow);
+    m_queues->setContentsMargins(0, 0, 0, 0);
+    m_queues->addWidget(m_queueView);
+    m_queues->addWidget(m_twinQueueView);
     m_twinQueueView->setObjectName(QStringLiteral("twinQueueView"));
     m_twinQueueView->hide();
     layout->addWidget(m_queueRow, 1);
@@ -239,6 +242,8 @@ LabArea::LabArea(QWidget *parent)
     retranslate();
     // The wheel over a combo box or spin box scrolls the lab unless that control has focus.
     WheelGuard::install(scroll);
+    m_viewport = scroll->viewport();
+    m_viewport->installEventFilter(this);
 }
 
 LabArea::~LabArea() = default;
@@ -448,8 +453,10 @@ void LabArea::showServerStatus()
     }
     QString where = server->address().toString(); // the panel names A's class itself
     if (const Server *twin = m_session->twin())
-        where += QStringLiteral(" + ") + m_session->serverLabel(1) + QLatin1Char(' ')
-                + twin->address().toString();
+        where = tr("%1 (A) + %2 on %3 (B)")
+                        .arg(where, ServerConfig::pythonClassName(twin->config().model,
+                                                                  twin->config().family),
+                             twin->address().toString());
     m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
 }
 
@@ -548,6 +555,25 @@ void LabArea::addClients(int clients)
     if (!m_session->addClients(m_clientPanel->config(clients), &error))
         m_error = tr("Could not start the clients: %1").arg(error);
     showMessage();
+}
+
+bool LabArea::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_viewport && event->type() == QEvent::Resize)
+        adaptToWidth(m_viewport->width());
+    return QGroupBox::eventFilter(watched, event);
+}
+
+void LabArea::adaptToWidth(int width)
+{
+    // Two things side by side only when both fit at their preferred width; otherwise one under
+    // the other, so the lab never needs to scroll sideways and no text is cut at the right.
+    const int gap = m_controls->spacing() + 2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    const int panels = m_serverPanel->sizeHint().width() + m_clientPanel->sizeHint().width() + gap;
+    m_controls->setDirection(width >= panels ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    const int queues = 2 * m_queueView->minimumSizeHint().width() + gap;
+    m_queues->setDirection(width >= queues * 3 / 2 ? QBoxLayout::LeftToRight
+                                                   : QBoxLayout::TopToBottom);
 }
 
 void LabArea::changeEvent(QEvent *event)

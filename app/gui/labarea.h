@@ -17,6 +17,7 @@ class EventLogModel;
 class QLineEdit;
 class QToolButton;
 class Server;
+class QBoxLayout;
 class QListView;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -84,6 +85,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -96,6 +98,7 @@ private:
     void showMessage();
     void syncControls(const ExperimentPreset &preset);
     void showServerStatus();
+    void adaptToWidth(int width);
 
     LabSession *m_session;
     ServerPanel *m_serverPanel;
@@ -122,6 +125,9 @@ private:
     QLineEdit *m_logSearch;
     QToolButton *m_export;
     QWidget *m_queueRow = nullptr;
+    QBoxLayout *m_controls = nullptr;
+    QBoxLayout *m_queues = nullptr;
+    QWidget *m_viewport = nullptr;
     QString m_language = QStringLiteral("en");
     QString m_error; // the last thing that went wrong, shown until the next action
 };

@@ -415,7 +415,9 @@ void TimelineView::paintEvent(QPaintEvent *event)
         p.drawRect(QRect(x - 3, line * 2 - 2, 6, height() - line * 2));
         const QString label = tr("paused %1 s").arg(length, 0, 'f', 1);
         const QRect box = fontMetrics().boundingRect(label).adjusted(-2, 0, 2, 0);
-        const QRect where(x + 5, line * 2 - 2, box.width(), line);
+        QRect where(x + 5, line * 2 - 2, box.width(), line);
+        if (where.right() > width() - 2) // no room on the right: the label goes on the left
+            where.moveRight(x - 5);
         p.fillRect(where, pal.color(QPalette::Base));
         p.drawText(where, Qt::AlignCenter, label);
     }

@@ -133,6 +133,8 @@ void LabSession::endRun()
         return;
     m_runEnded = true;
     m_clock.stop(Clock::nowNs());
+    if (!m_paused)
+        m_report.reset(); // what the kernel did during a pause is said until the run moves on
     m_points.clear(); // pause points belong to a run that is still going
     m_nextPoint = 0;
     emit runEnded(m_run);
