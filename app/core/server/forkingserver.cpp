@@ -55,51 +55,39 @@ void ForkingServer::serveForever()
     ::fcntl(m_pipe[1], F_SETFL, ::fcntl(m_pipe[1], F_GETFL) | O_NONBLOCK);
     ::fcntl(m_pipe[1], F_SETPIPE_SZ, 1 << 20); // room for ~18,000 events (pipe-max-size allowing)
     m_reader = std::thread([this] { readChildEvents(); });
-    while (!stopping()) {
-        collectChildren();
-        if (!waitForRoom())
-            break;
-        Address peer;
-        SocketError error;
-        Socket connection = m_listener.accept(&peer, &error);
-        if (error) {
-            if (stopping())
-                break;
-            if (error.code == EMFILE || error.code == ENFILE)
-                pauseMs(100);
-            continue;
-        }
-        const quint32 id = nextConnectionId();
-        connectionStarted();
-        const Tracer parent = tracerFor(Actor::Server, 0, id);
-        Tracer child = tracerFor(Actor::Child, ++m_lastChild, id);
-        child.hub = nullptr; // the child's copy of the hub and gate must not be touched
-        child.gate = nullptr;
-        child.stop = nullptr;
-        child.pipeFd = m_pipe[1];
-        const double speed = m_gate ? m_gate->speed() : 1.0;
-        if (!parent.pass(Call::Fork)) {
-            connectionDone();
-            break;
-        }
-        parent.record(Call::Fork, Phase::Enter);
-        std::lock_guard<std::mutex> lock(
-                m_childrenMutex); // the reader may not reap before we record
-        const pid_t pid = ::fork();
-        if (pid == 0)
-            runChild(connection, peer, child, speed);
-        if (pid < 0) {
-            parent.record(Call::Fork, Phase::Error, -1, errno);
-            connectionDone();
-            continue; // the connection closes here; the server goes on
-        }
-        parent.record(Call::Fork, Phase::Return, pid);
-        // ForkingMixIn.process_request(): the parent closes its copy at once (close_request());
-        // from here the child alone holds the connection.
-        connection.setTracer(parent);
-        connection.close();
-        m_children[pid] = { id };
+    serveStream();
+}
+
+bool ForkingServer::processRequest(Socket connection, const Address &peer, quint32 id)
+{
+    const Tracer parent = tracerFor(Actor::Server, 0, id);
+    Tracer child = tracerFor(Actor::Child, ++m_lastChild, id);
+    child.hub = nullptr; // the child's copy of the hub and gate must not be touched
+    child.gate = nullptr;
+    child.stop = nullptr;
+    child.pipeFd = m_pipe[1];
+    const double speed = m_gate ? m_gate->speed() : 1.0;
+    if (!parent.pass(Call::Fork)) {
+        connectionDone();
+        return false;
     }
+    parent.record(Call::Fork, Phase::Enter);
+    std::lock_guard<std::mutex> lock(m_childrenMutex); // the reader may not reap before we record
+    const pid_t pid = ::fork();
+    if (pid == 0)
+        runChild(connection, peer, child, speed);
+    if (pid < 0) {
+        parent.record(Call::Fork, Phase::Error, -1, errno);
+        connectionDone();
+        return true; // the connection closes here; the server goes on
+    }
+    parent.record(Call::Fork, Phase::Return, pid);
+    // ForkingMixIn.process_request(): the parent closes its copy at once (close_request());
+    // from here the child alone holds the connection.
+    connection.setTracer(parent);
+    connection.close();
+    m_children[pid] = { id };
+    return true;
 }
 
 void ForkingServer::runChild(Socket &connection, const Address &peer, const Tracer &tracer,

@@ -22,6 +22,8 @@ public:
 protected:
     void serveForever() override;
     void stopWorkers() override;
+    void serviceActions() override { collectChildren(); }
+    bool processRequest(Socket connection, const Address &peer, quint32 id) override;
 
 private:
     struct Child

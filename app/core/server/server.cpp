@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <cerrno>
+#include <ctime>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -174,6 +175,41 @@ void Server::shutdownConnections()
     std::lock_guard<std::mutex> lock(m_mutex);
     for (const auto &entry : m_connections)
         ::shutdown(entry.second, SHUT_RDWR);
+}
+
+void Server::serveStream()
+{
+    while (!stopping()) {
+        serviceActions();
+        if (!waitForRoom())
+            break;
+        Address peer;
+        SocketError error;
+        Socket connection = m_listener.accept(&peer, &error);
+        if (error) {
+            if (stopping())
+                break;
+            if (error.code == EMFILE || error.code == ENFILE) {
+                // Out of descriptors: the connection stays queued; try again shortly.
+                timespec pause{ 0, 100'000'000 };
+                ::nanosleep(&pause, nullptr);
+            }
+            continue;
+        }
+        const quint32 id = nextConnectionId();
+        connectionStarted();
+        if (!processRequest(std::move(connection), peer, id))
+            break;
+    }
+}
+
+bool Server::processRequest(Socket connection, const Address &peer, quint32 id)
+{
+    // TCPServer: finish_request() and shutdown_request() right here, on the server thread.
+    registerConnection(id, connection.fileno());
+    serveConnection(connection, peer, tracerFor(Actor::Server, 0, id));
+    connectionDone();
+    return true;
 }
 
 bool Server::waitForRoom()

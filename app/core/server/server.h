@@ -46,6 +46,15 @@ public:
 protected:
     virtual void serveForever() = 0; // the server thread's body
     virtual void stopWorkers() { } // wake (connections are already shut down) and join workers
+    // BaseServer.serve_forever() for a stream server: the one accept loop of every model. Between
+    // requests serviceActions() runs (Python's service_actions(): join threads, reap children);
+    // each accepted connection goes to processRequest(), the only thing the models do differently.
+    void serveStream();
+    virtual void serviceActions() { }
+    // BaseServer.process_request(): handle it here (TCPServer), in a thread (ThreadingMixIn) or
+    // in a child process (ForkingMixIn). connectionStarted() has been called for it; the model
+    // calls connectionDone() once it is over. false: the server must stop now.
+    virtual bool processRequest(Socket connection, const Address &peer, quint32 id);
 
     Tracer tracerFor(Actor actor, quint32 actorId, quint32 connection) const;
     bool stopping() const { return m_stop.load(std::memory_order_acquire); }

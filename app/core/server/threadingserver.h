@@ -15,6 +15,8 @@ public:
 protected:
     void serveForever() override;
     void stopWorkers() override;
+    void serviceActions() override;
+    bool processRequest(Socket connection, const Address &peer, quint32 id) override;
 
 private:
     WorkerThreads m_workers;
