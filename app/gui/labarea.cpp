@@ -19,10 +19,9 @@
 #include "viewexporter.h"
 #include "wheelguard.h"
 
-#include <QClipboard>
 #include <QBoxLayout>
+#include <QClipboard>
 #include <QComboBox>
-#include <QStyle>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -38,6 +37,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
@@ -454,8 +454,9 @@ void LabArea::showServerStatus()
     QString where = server->address().toString(); // the panel names A's class itself
     if (const Server *twin = m_session->twin())
         where = tr("%1 (A) + %2 on %3 (B)")
-                        .arg(where, ServerConfig::pythonClassName(twin->config().model,
-                                                                  twin->config().family),
+                        .arg(where,
+                             ServerConfig::pythonClassName(twin->config().model,
+                                                           twin->config().family),
                              twin->address().toString());
     m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
 }
@@ -597,6 +598,8 @@ void LabArea::retranslate()
     m_timeline->update();
     m_queueView->update();
     m_twinQueueView->update();
+    if (m_session && m_session->isServerRunning())
+        showServerStatus(); // its words were composed in the language before
     m_tabs->setTabText(0, tr("Clients"));
     m_tabs->setTabText(1, tr("Timeline"));
     m_tabs->setTabText(2, tr("Threads and processes"));

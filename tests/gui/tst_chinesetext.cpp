@@ -142,8 +142,9 @@ private slots:
         append(events, refusedClient(2, 1.0));
         model.applyEvents(events);
         const int result = int(ConnectionModel::Column::Result);
-        QCOMPARE(text(model, 0, result), QStringLiteral("成功"));
-        QCOMPARE(text(model, 1, result), QStringLiteral("被拒绝"));
+        // The table says what happened, not only a word: the echo came, or why it did not.
+        QCOMPARE(text(model, 0, result), QStringLiteral("已收到回显"));
+        QCOMPARE(text(model, 1, result), QStringLiteral("被拒绝：connect() 得到 ECONNREFUSED"));
         // The role for programs keeps the key.
         QCOMPARE(model.index(1, 0).data(ConnectionModel::ResultRole).toString(),
                  QStringLiteral("refused"));
