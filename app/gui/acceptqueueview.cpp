@@ -28,6 +28,8 @@ void AcceptQueueView::setSample(const ProbeSample &sample, bool datagram)
 
 void AcceptQueueView::setTitle(const QString &title)
 {
+    if (title == m_title)
+        return;
     m_title = title;
     contentChanged();
 }
@@ -42,6 +44,7 @@ void AcceptQueueView::clear()
 
 void AcceptQueueView::contentChanged()
 {
+    m_cacheValid = false;
     // Ask the layout for more (or less) room only when the height really changes: samples come
     // 20 times a second and most change a figure, not the number of lines.
     const int height = heightForWidth(width() > 0 ? width() : sizeHint().width());
@@ -113,13 +116,13 @@ void AcceptQueueView::addText(std::vector<Item> &items, int &y, int width, const
 }
 
 void AcceptQueueView::addList(std::vector<Item> &items, int &y, int width,
-                              const QStringList &entries) const
+                              const QStringList &entries, int total) const
 {
     const int indent = fontMetrics().height();
     for (const QString &entry : entries.mid(0, kMaxListed))
         addText(items, y, width, QStringLiteral("▷ ") + entry, indent);
-    if (entries.size() > kMaxListed)
-        addText(items, y, width, tr("+%n more", "", int(entries.size()) - kMaxListed), indent);
+    if (total > kMaxListed)
+        addText(items, y, width, tr("+%n more", "", total - kMaxListed), indent);
 }
 
 int AcceptQueueView::slotCount() const
@@ -138,7 +141,20 @@ QRect AcceptQueueView::slotRect(const QRect &grid, int index) const
              grid.top() + (index / perRow) * (size + gap + line), size, size };
 }
 
-std::vector<AcceptQueueView::Item> AcceptQueueView::layoutFor(int width) const
+const std::vector<AcceptQueueView::Item> &AcceptQueueView::layoutFor(int width) const
+{
+    // One layout per content and width: the layout pass, heightForWidth() and paintEvent() of
+    // the same frame share it (text shaping is most of a frame's cost here).
+    if (m_cacheValid && m_cacheWidth == width && m_cacheFont == font())
+        return m_cache;
+    m_cache = computeLayout(width);
+    m_cacheWidth = width;
+    m_cacheFont = font();
+    m_cacheValid = true;
+    return m_cache;
+}
+
+std::vector<AcceptQueueView::Item> AcceptQueueView::computeLayout(int width) const
 {
     std::vector<Item> items;
     const int line = fontMetrics().height();
@@ -181,15 +197,19 @@ std::vector<AcceptQueueView::Item> AcceptQueueView::layoutFor(int width) const
     if (m_sample.queue.cap + 1 > kMaxSlots)
         addText(items, y, width, tr("… and %1 more slots").arg(m_sample.queue.cap + 1 - kMaxSlots));
 
+    // Words only for the entries shown (1,000 clients: 1,000 strings per layout otherwise).
     QStringList connecting;
     QStringList ackDropped;
+    int connectingTotal = 0;
+    int ackDroppedTotal = 0;
     for (const ClientProbe &c : m_sample.clients) {
         if (c.stage == ClientStage::AckDropped) {
-            ackDropped
-                    << tr("client %1: connect() returned, the server has no row for it").arg(c.id);
+            if (++ackDroppedTotal <= kMaxListed)
+                ackDropped << tr("client %1: connect() returned, the server has no row for it")
+                                      .arg(c.id);
             continue;
         }
-        if (c.stage != ClientStage::Connecting)
+        if (c.stage != ClientStage::Connecting || ++connectingTotal > kMaxListed)
             continue;
         QString text = c.synRetransmits == 0 ? tr("client %1: SYN sent").arg(c.id)
                 : c.synRetransmits == 1
@@ -201,12 +221,12 @@ std::vector<AcceptQueueView::Item> AcceptQueueView::layoutFor(int width) const
     }
     addText(items, y, width,
             tr("Outside the queue (SYN_SENT, connect() still blocked): %1").arg(shownConnecting()));
-    addList(items, y, width, connecting);
+    addList(items, y, width, connecting, connectingTotal);
     addText(items, y, width,
             tr("Connected, but the final ACK was dropped at the full queue (no server row; only "
                "a later retransmission gets in): %1")
                     .arg(shownAckDropped()));
-    addList(items, y, width, ackDropped);
+    addList(items, y, width, ackDropped, ackDroppedTotal);
     addText(items, y, width,
             tr("Dropped at full accept queues since the start, all listeners of this machine "
                "(TcpExt ListenOverflows): %1")
@@ -226,7 +246,7 @@ QStringList AcceptQueueView::lines() const
 
 int AcceptQueueView::heightForWidth(int width) const
 {
-    const std::vector<Item> items = layoutFor(width);
+    const std::vector<Item> &items = layoutFor(width);
     int bottom = 0;
     for (const Item &item : items)
         bottom = qMax(bottom, item.rect.bottom() + 1);
@@ -318,6 +338,8 @@ void AcceptQueueView::paintBar(QPainter &p, const QRect &bar) const
 
 bool AcceptQueueView::event(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        m_cacheValid = false; // the same content in other words
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         bool onPlusOne = false;

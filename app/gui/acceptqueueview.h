@@ -2,6 +2,7 @@
 
 #include "probe/probesample.h"
 
+#include <QFont>
 #include <QWidget>
 #include <vector>
 
@@ -56,10 +57,12 @@ private:
         bool bold = false;
         int flags = 0; // Text: how it wraps
     };
-    std::vector<Item> layoutFor(int width) const;
+    const std::vector<Item> &layoutFor(int width) const; // cached until the content changes
+    std::vector<Item> computeLayout(int width) const;
     void addText(std::vector<Item> &items, int &y, int width, const QString &text, int indent = 0,
                  bool bold = false) const;
-    void addList(std::vector<Item> &items, int &y, int width, const QStringList &entries) const;
+    void addList(std::vector<Item> &items, int &y, int width, const QStringList &entries,
+                 int total) const; // total: how many there are (entries holds the first few)
     QRect slotRect(const QRect &grid, int index) const;
     int slotCount() const;
     void paintSlots(QPainter &p, const QRect &grid) const;
@@ -70,4 +73,8 @@ private:
     bool m_datagram = false;
     QString m_title;
     int m_laidOutHeight = -1; // heightForWidth(width()) when last asked: re-layout if it changes
+    mutable std::vector<Item> m_cache;
+    mutable int m_cacheWidth = -1;
+    mutable QFont m_cacheFont;
+    mutable bool m_cacheValid = false;
 };

@@ -4,6 +4,7 @@
 #include "probe/probesample.h"
 #include "trace/event.h"
 
+#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QJsonObject>
 #include <memory>
@@ -130,4 +131,5 @@ private:
     QWidget *m_viewport = nullptr;
     QString m_language = QStringLiteral("en");
     QString m_error; // the last thing that went wrong, shown until the next action
+    QElapsedTimer m_sortClock; // when the client table was last sorted
 };

@@ -362,24 +362,21 @@ void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sa
             ++m_handshakesInPause;
         e.ns = toLab(e.ns);
     }
-    ProbeSample a = sample;
-    a.ns = toLab(a.ns);
-    a.rowsNs = toLab(a.rowsNs);
+    // The samples keep their monotonic times; the models get the lab time of their rows.
+    const auto rowsAt = [this](const ProbeSample &s) {
+        return toLab(s.rowsNs != 0 ? s.rowsNs : s.ns);
+    };
     const bool twin = m_controller->twin() != nullptr || isComparing();
-    ProbeSample b;
-    if (twin) {
-        b = twinSample;
-        b.ns = toLab(b.ns);
-        b.rowsNs = toLab(b.rowsNs);
-    }
+    const ProbeSample &a = sample;
+    const ProbeSample &b = twinSample;
     const qint64 now = labEpochNs + nowLabNs();
     m_connections->setNow(now);
     m_lanes->setNow(now);
     m_measures->setNow(now);
     m_connections->applyEvents(m_batch);
-    m_connections->applyProbe(a, 0);
+    m_connections->applyProbe(a, 0, rowsAt(a));
     if (twin)
-        m_connections->applyProbe(b, 1);
+        m_connections->applyProbe(b, 1, rowsAt(b));
     m_lanes->applyEvents(m_batch);
     m_log->applyEvents(m_batch);
     m_measures->applyEvents(m_batch);

@@ -317,9 +317,9 @@ void ConnectionModel::applyEvents(const std::vector<Event> &batch)
     publish();
 }
 
-void ConnectionModel::applyProbe(const ProbeSample &s, quint16 origin)
+void ConnectionModel::applyProbe(const ProbeSample &s, quint16 origin, qint64 at)
 {
-    const qint64 ns = s.rowsNs != 0 ? s.rowsNs : s.ns;
+    const qint64 ns = at != 0 ? at : s.rowsNs != 0 ? s.rowsNs : s.ns;
     for (const ClientProbe &probe : s.clients) {
         const int row = rowOf(origin, probe.id);
         if (row >= 0 && m_rows[size_t(row)].applyKernel(probe, ns))

@@ -55,7 +55,8 @@ public:
     // A frame's batch: new clients are inserted once, changed rows reported in one dataChanged.
     void applyEvents(const std::vector<Event> &batch);
     // The probe of the server that `origin`'s clients connect to.
-    void applyProbe(const ProbeSample &s, quint16 origin = 0);
+    // ns: when the sample's rows were read, in the events' time base (0: the sample's own).
+    void applyProbe(const ProbeSample &s, quint16 origin = 0, qint64 ns = 0);
     void clear();
 
     int rowOf(quint16 origin, quint32 clientId) const; // -1 when unknown
