@@ -148,6 +148,20 @@ private slots:
         QCOMPARE(int(marks.size()), 1);
         QVERIFY(marks.front().second >= 1.1);
         QVERIFY(lab.labSeconds() < 1.0); // the run's clock, not the wall's
+        // Times count from the run's start, not from the application's.
+        QVERIFY(c->startNs - LabSession::labEpochNs < 500'000'000);
+    }
+
+    void theSummaryCountsOnWhileClientsWait()
+    {
+        // Nobody finished yet: "0 done after …" follows the run's clock, not the last event.
+        LabSession lab;
+        QString error;
+        QVERIFY(lab.applyPreset(preset(ServerModel::Blocking, 1.5, 1), false, &error));
+        QTRY_VERIFY(lab.measures().stats().totals(0).started == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.measures().stats().totals(0).totalSeconds > 0.8, 3000);
+        QCOMPARE(lab.measures().stats().totals(0).finished, 0);
+        lab.reset();
     }
 
     void aBurstAfterTheEndIsANewRun()

@@ -14,6 +14,7 @@
 #include "trace/event.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QWheelEvent>
 #include <QtTest>
 
 namespace {
@@ -295,6 +297,22 @@ private slots:
         QVERIFY(table->model()->index(0, latency).data(ConnectionModel::ValueRole).toDouble()
                 > 0.7);
         lab.reset();
+    }
+
+    void theWheelOverTheSpeedBoxScrollsTheLab()
+    {
+        LabArea lab;
+        lab.resize(500, 400); // small: the lab scrolls
+        lab.show();
+        QComboBox *speed = lab.timePanel()->speedBox();
+        QVERIFY(QTest::qWaitForWindowExposed(&lab));
+        const int before = speed->currentIndex();
+        const QPointF local(speed->width() / 2.0, speed->height() / 2.0);
+        QWheelEvent wheel(local, speed->mapToGlobal(local), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(speed, &wheel);
+        QCOMPARE(speed->currentIndex(), before); // ×1 stays ×1
+        QCOMPARE(lab.session()->speed(), 1.0);
     }
 
     void aPresetResetsTheSpeedBox()
