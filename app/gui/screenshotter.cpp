@@ -11,6 +11,7 @@
 #include "lessonview.h"
 #include "quizview.h"
 #include "serverpanel.h"
+#include "timepanel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLayout>
+#include <QPushButton>
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
@@ -127,8 +129,24 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     while (lab->queueView()->shownConnecting() < 2 && waited.elapsed() < 5000)
         pump(50);
     pump(1300); // past the first SYN retry, so the view shows retransmissions too
+    // The lab scrolled to its time controls: the run's clock, the queue view and the summary.
+    const auto showRun = [lab] {
+        if (auto *scroll = lab->findChild<QScrollArea *>()) {
+            scroll->widget()->layout()->activate();
+            scroll->verticalScrollBar()->setValue(lab->timePanel()->y());
+        }
+    };
     if (!shootEachLanguage(window, directory, QStringLiteral("lab"), &written, error,
-                           [window] { window->zoom()->setPercent(100); }))
+                           [window, showRun] {
+                               window->zoom()->setPercent(100);
+                               showRun();
+                           }))
+        return {};
+    // Paused: the run's clock stands still, the kernel goes on retransmitting the waiting SYNs,
+    // and the lab says so.
+    lab->timePanel()->pauseButton()->click();
+    pump(2500);
+    if (!shootEachLanguage(window, directory, QStringLiteral("paused"), &written, error, showRun))
         return {};
     lab->reset();
 
