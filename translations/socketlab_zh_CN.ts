@@ -335,10 +335,6 @@
         <translation>时间 (秒)</translation>
     </message>
     <message>
-        <source>Origin</source>
-        <translation>来源</translation>
-    </message>
-    <message>
         <source>Actor</source>
         <translation>执行者</translation>
     </message>
@@ -361,6 +357,10 @@
     <message>
         <source>Python</source>
         <translation>对应的 Python</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
     </message>
 </context>
 <context>

@@ -262,9 +262,9 @@ private slots:
         model.applyEvents({ server(0, Call::Accept, Phase::Return, 1, 5) });
         const QStringList lines = model.toCsv().split(QStringLiteral("\r\n"));
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], QStringLiteral("Time (s),Origin,Actor,Call,Phase,Result,Bytes,Python"));
+        QCOMPARE(lines[0], QStringLiteral("Time (s),Server,Actor,Call,Phase,Result,Bytes,Python"));
         QCOMPARE(lines[1],
-                 QStringLiteral("1.000000,0,server (tid 500),accept,return,5,,"
+                 QStringLiteral("1.000000,A,server (tid 500),accept,return,5,,"
                                 "\"conn, addr = sock.accept()\""));
         QCOMPARE(lines[2], QString());
     }

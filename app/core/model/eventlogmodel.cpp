@@ -47,7 +47,7 @@ QVariant EventLogModel::display(const Event &e, Column column) const
     case Column::Time:
         return QString::number(Clock::seconds(e.ns - m_origin), 'f', 6);
     case Column::Origin:
-        return e.origin;
+        return QString(QChar(u'A' + e.origin)); // server A, or B beside it (OriginRole: 0, 1)
     case Column::Actor:
         return EventText::actor(e);
     case Column::Call:
@@ -74,7 +74,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     case Column::Time:
         return tr("Time (s)");
     case Column::Origin:
-        return tr("Origin");
+        return tr("Server");
     case Column::Actor:
         return tr("Actor");
     case Column::Call:
