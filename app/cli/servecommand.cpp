@@ -1,12 +1,10 @@
 #include "servecommand.h"
 
 #include "clicommon.h"
-#include "probe/kernelprobe.h"
+#include "lab/labsession.h"
 #include "probejson.h"
 #include "server/server.h"
 #include "trace/clock.h"
-#include "trace/eventhub.h"
-#include "trace/gate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,19 +97,21 @@ int ServeCommand::run(const QStringList &arguments)
     const bool events = parser.isSet(QStringLiteral("events"));
 
     CliCommon::blockStopSignals(); // before any thread exists, so all of them inherit it
-    EventHub hub;
-    hub.setEnabled(events);
-    Gate gate;
-    const std::unique_ptr<Server> server = Server::create(config, &hub, &gate);
+    // The window's own run object, headless: the same server, probe, hub and drain.
+    LabSession session;
+    session.controller()->setEventsEnabled(events);
+    QObject::connect(&session, &LabSession::eventsApplied, [](const std::vector<Event> &batch) {
+        CliCommon::printEvents(batch, LabSession::labEpochNs);
+    });
     QString error;
-    const qint64 startNs = Clock::nowNs();
-    if (!server->start(&error)) {
+    if (!session.startServers(config, std::nullopt, &error)) {
         CliCommon::printLine({ { QStringLiteral("event"), QStringLiteral("error") },
                                { QStringLiteral("message"), error } });
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(error));
         return 1;
     }
-    const Address bound = server->address();
+    const qint64 startNs = session.clock().startNs(); // t = 0: the run began with the server
+    const Address bound = session.server()->address();
     QJsonObject listening{ { QStringLiteral("event"), QStringLiteral("listening") },
                            { QStringLiteral("model"), ServerConfig::modelKey(config.model) },
                            { QStringLiteral("python"),
@@ -128,36 +128,29 @@ int ServeCommand::run(const QStringList &arguments)
     }
     CliCommon::printLine(listening);
 
-    std::unique_ptr<KernelProbe> probe;
-    if (parser.isSet(QStringLiteral("probe"))) {
-        ProbeTarget target;
-        target.family = config.family;
-        target.port = bound.port();
-        target.path = bound.path();
-        target.ownListenerFd = config.isStream() ? server->listenerFd() : -1;
-        probe = std::make_unique<KernelProbe>(target);
-    }
+    // The session's probe samples 20 times a second; one line every 200 ms is printed.
+    const bool probe = parser.isSet(QStringLiteral("probe"));
     qint64 nextProbe = 0;
-    std::vector<Event> batch;
-    const auto flush = [&] {
-        if (probe && Clock::nowNs() >= nextProbe) {
-            CliCommon::printLine(ProbeJson::toJson(probe->sample(), startNs));
-            nextProbe = Clock::nowNs() + 200'000'000;
-        }
-        hub.drain(batch);
-        CliCommon::printEvents(batch, startNs);
+    quint64 printedSample = 0;
+    const auto printProbe = [&] {
+        const ProbeSample &sample = session.controller()->latestSample();
+        if (!probe || sample.sequence == printedSample || Clock::nowNs() < nextProbe)
+            return;
+        printedSample = sample.sequence;
+        CliCommon::printLine(ProbeJson::toJson(sample, startNs));
+        nextProbe = Clock::nowNs() + 200'000'000;
     };
     const qint64 deadline = *duration > 0 ? startNs + qint64(*duration * 1e9) : 0;
     while (!CliCommon::waitForStop(50)) {
-        flush();
+        QCoreApplication::processEvents(); // the session's frames: events drained and printed
+        printProbe();
         if (deadline && Clock::nowNs() >= deadline)
             break;
     }
-    probe.reset(); // its target (our listener) goes away with the server
-    server->stop();
-    flush();
+    session.stopServers(); // the last events of the stop are printed on the way
     CliCommon::printLine({ { QStringLiteral("event"), QStringLiteral("stopped") },
-                           { QStringLiteral("served"), qint64(server->connectionsServed()) },
-                           { QStringLiteral("events_dropped"), qint64(hub.dropped()) } });
+                           { QStringLiteral("served"), qint64(session.controller()->served(0)) },
+                           { QStringLiteral("events_dropped"),
+                             qint64(session.controller()->droppedEvents()) } });
     return 0;
 }

@@ -2,12 +2,13 @@
 
 #include "clicommon.h"
 #include "client/clientswarm.h"
-#include "probe/kernelprobe.h"
+#include "lab/labcontroller.h"
+#include "lab/labsession.h"
 #include "probejson.h"
 #include "trace/clock.h"
-#include "trace/eventhub.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <algorithm>
 #include <set>
 
@@ -148,37 +149,33 @@ int SwarmCommand::run(const QStringList &arguments)
     const bool events = parser.isSet(QStringLiteral("events"));
 
     CliCommon::blockStopSignals();
-    EventHub hub;
-    hub.setEnabled(events);
-    ClientSwarm swarm(config, &hub);
+    // The window's own run object, headless: the same swarm, probe, hub and drain.
+    LabSession session;
+    session.controller()->setEventsEnabled(events);
+    QObject::connect(&session, &LabSession::eventsApplied, [](const std::vector<Event> &batch) {
+        CliCommon::printEvents(batch, LabSession::labEpochNs);
+    });
     QString error;
-    const qint64 startNs = Clock::nowNs();
-    if (!swarm.start(&error)) {
+    if (!session.addClients(config, &error)) {
         CliCommon::usageError(command, error);
         return 2;
     }
-    std::unique_ptr<KernelProbe> probe;
-    if (parser.isSet(QStringLiteral("probe")) && !config.datagram) {
-        ProbeTarget target;
-        target.family = config.family;
-        target.port = config.port;
-        target.path = config.unixPath;
-        target.clients = [&swarm] {
-            return swarm.liveSockets();
-        };
-        probe = std::make_unique<KernelProbe>(target);
-    }
+    const qint64 startNs = session.clock().startNs(); // t = 0: the run began with the clients
+    // The session's probe watches the target port and these clients' stages; UDP has no
+    // connections to stage.
+    const bool probe = parser.isSet(QStringLiteral("probe")) && !config.datagram;
     qint64 nextProbe = 0;
+    quint64 printedSample = 0;
     std::set<quint32> printed;
-    std::vector<Event> batch;
     const auto flush = [&] {
-        if (probe && Clock::nowNs() >= nextProbe) {
-            CliCommon::printLine(ProbeJson::toJson(probe->sample(), startNs));
+        QCoreApplication::processEvents(); // the session's frames: events drained and printed
+        const ProbeSample &sample = session.controller()->latestSample();
+        if (probe && sample.sequence != printedSample && Clock::nowNs() >= nextProbe) {
+            printedSample = sample.sequence;
+            CliCommon::printLine(ProbeJson::toJson(sample, startNs));
             nextProbe = Clock::nowNs() + 200'000'000;
         }
-        hub.drain(batch);
-        CliCommon::printEvents(batch, startNs);
-        std::vector<ClientOutcome> done = swarm.outcomes();
+        std::vector<ClientOutcome> done = session.controller()->outcomes();
         std::sort(done.begin(), done.end(),
                   [](const auto &a, const auto &b) { return a.doneNs < b.doneNs; });
         for (const ClientOutcome &o : done) {
@@ -187,21 +184,22 @@ int SwarmCommand::run(const QStringList &arguments)
         }
     };
     bool interrupted = false;
-    while (!swarm.waitFinished(50)) {
+    while (session.controller()->finishedClientCount() < config.clients) {
         flush();
-        if (CliCommon::waitForStop(0)) {
+        if (CliCommon::waitForStop(50)) {
             interrupted = true;
             break;
         }
     }
-    swarm.stop();
+    session.killClients();
+    session.flush();
     flush();
     const qint64 endNs = Clock::nowNs();
 
     std::vector<double> latencies;
     QJsonObject counts;
     int ok = 0;
-    for (const ClientOutcome &o : swarm.outcomes()) {
+    for (const ClientOutcome &o : session.controller()->outcomes()) {
         const QString key = ClientOutcome::resultKey(o.result);
         counts.insert(key, counts.value(key).toInt() + 1);
         if (o.result == ClientOutcome::Result::Ok && o.echoMatched) {

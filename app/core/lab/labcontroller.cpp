@@ -20,6 +20,7 @@ bool LabController::startServer(const ServerConfig &config, QString *error,
                                 const std::optional<ServerConfig> &twin)
 {
     stopServer();
+    m_servedBeforeStop[0] = m_servedBeforeStop[1] = 0;
     ServerConfig first = config;
     first.origin = 0;
     m_server = Server::create(first, &m_hub, &m_gate);
@@ -52,9 +53,11 @@ void LabController::stopServer()
     m_probe.reset();
     m_twinProbe.reset();
     m_server->stop();
+    m_servedBeforeStop[0] = m_server->connectionsServed();
     m_server.reset();
     if (m_twin) {
         m_twin->stop();
+        m_servedBeforeStop[1] = m_twin->connectionsServed();
         m_twin.reset();
     }
     tick(); // the last events of the stop
@@ -106,6 +109,24 @@ void LabController::killClients()
     for (const auto &swarm : m_swarms)
         swarm->stop();
     tick();
+}
+
+std::vector<ClientOutcome> LabController::outcomes() const
+{
+    std::vector<ClientOutcome> all;
+    for (const auto &swarm : m_swarms) {
+        const std::vector<ClientOutcome> some = swarm->outcomes();
+        all.insert(all.end(), some.begin(), some.end());
+    }
+    return all;
+}
+
+quint64 LabController::served(quint16 origin) const
+{
+    const Server *running = origin == 0 ? m_server.get() : m_twin.get();
+    if (running)
+        return running->connectionsServed();
+    return origin < 2 ? m_servedBeforeStop[origin] : 0;
 }
 
 int LabController::clientCount() const

@@ -37,6 +37,12 @@ public:
     // Clients against the running server (or config's own target when no server runs).
     bool addClients(const SwarmConfig &config, QString *error);
     void killClients();
+    // Every client's outcome so far, all swarms, by swarm then client id.
+    std::vector<ClientOutcome> outcomes() const;
+    // Connections origin's server has served, also after it stopped (0 before it started).
+    quint64 served(quint16 origin) const;
+    // socketlab-cli without --events records nothing: the hub then ignores every event.
+    void setEventsEnabled(bool enabled) { m_hub.setEnabled(enabled); }
     int clientCount() const;
     int finishedClientCount() const; // clients of every swarm that have ended, one way or another
     void flush() { tick(); } // hand on what the hub holds now, without waiting for the frame
@@ -70,4 +76,5 @@ private:
     std::vector<Event> m_batch;
     QTimer m_timer;
     quint32 m_nextClientBase = 0;
+    quint64 m_servedBeforeStop[2] = { 0, 0 }; // what the last stopped servers had served
 };

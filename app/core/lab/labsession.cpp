@@ -385,6 +385,8 @@ void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sa
         m_measures->applyProbe(b, 1);
     if (isPaused())
         updateReport();
+    if (!m_batch.empty())
+        emit eventsApplied(m_batch);
     checkRunEnd();
     checkPausePoints();
     emit frameApplied(int(events.size()), work.nsecsElapsed());

@@ -124,6 +124,9 @@ public:
 
 signals:
     void frameApplied(int events, qint64 workNs); // after a frame reached every model
+    // A frame's events in lab time (labEpochNs + lab ns), for sinks other than the models
+    // (socketlab-cli prints them as JSON lines).
+    void eventsApplied(const std::vector<Event> &events);
     void runStarted(int number);
     void runEnded(int number);
     void pausedChanged(bool paused);
