@@ -333,8 +333,27 @@ void LabArea::showFrame()
         showMessage(); // what the kernel does meanwhile, live
     if (!m_sortClock.isValid() || m_sortClock.elapsed() >= 500) {
         m_sortClock.start();
-        const QHeaderView *header = m_clientTable->horizontalHeader();
-        m_clientSort->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+        sortClientsIfNeeded();
+    }
+}
+
+void LabArea::sortClientsIfNeeded()
+{
+    // A sort relays the table out: only when a row is out of place (new rows come in client
+    // order, so the default order rarely needs one).
+    const QHeaderView *header = m_clientTable->horizontalHeader();
+    const int column = header->sortIndicatorSection();
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    const auto value = [this, column](int row) {
+        return m_clientSort->index(row, column).data(ConnectionModel::ValueRole).toDouble();
+    };
+    for (int row = 1; row < m_clientSort->rowCount(); ++row) {
+        const double before = value(row - 1);
+        const double now = value(row);
+        if (order == Qt::AscendingOrder ? now < before : now > before) {
+            m_clientSort->sort(column, order);
+            return;
+        }
     }
 }
 

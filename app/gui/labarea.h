@@ -100,6 +100,7 @@ private:
     void syncControls(const ExperimentPreset &preset);
     void showServerStatus();
     void adaptToWidth(int width);
+    void sortClientsIfNeeded();
 
     LabSession *m_session;
     ServerPanel *m_serverPanel;
