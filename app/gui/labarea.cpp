@@ -113,6 +113,14 @@ LabArea::LabArea(QWidget *parent)
     m_queues->addWidget(m_queueView);
     m_queues->addWidget(m_twinQueueView);
     m_twinQueueView->setObjectName(QStringLiteral("twinQueueView"));
+    // A and B in the timeline's colours (Okabe–Ito blue and orange), besides their names.
+    for (auto [view, color] :
+         { std::pair<AcceptQueueView *, QColor>{ m_queueView, QColor(0x00, 0x72, 0xB2) },
+           std::pair<AcceptQueueView *, QColor>{ m_twinQueueView, QColor(0xE6, 0x9F, 0x00) } }) {
+        QPalette palette = view->palette();
+        palette.setColor(QPalette::Highlight, color);
+        view->setPalette(palette);
+    }
     m_twinQueueView->hide();
     layout->addWidget(m_queueRow, 1);
     layout->addWidget(m_summary);

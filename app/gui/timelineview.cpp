@@ -107,6 +107,15 @@ void TimelineView::setGroups(const QStringList &titles)
     update();
 }
 
+QColor TimelineView::serverColor(int origin) const
+{
+    // Comparing: A and B in the Okabe–Ito blue and orange (told apart with colour-blindness too;
+    // the group titles and the client names say it in words as well).
+    if (m_groups.size() > 1)
+        return origin == 0 ? QColor(0x00, 0x72, 0xB2) : QColor(0xE6, 0x9F, 0x00);
+    return palette().color(QPalette::Highlight);
+}
+
 void TimelineView::setPauses(const std::vector<std::pair<double, double>> &pauses)
 {
     m_pauses = pauses;
@@ -365,7 +374,11 @@ void TimelineView::paintEvent(QPaintEvent *event)
             bold.setBold(true);
             p.save();
             p.setFont(bold);
-            p.drawText(QRect(line / 3, y, width() - line, int(line * 1.3)),
+            const int origin = -1 - m_slotRows[size_t(slot)];
+            const int mark = int(line * 0.8);
+            p.fillRect(QRect(line / 3, y + (int(line * 1.3) - mark) / 2, mark, mark),
+                       serverColor(origin));
+            p.drawText(QRect(line / 3 + mark + line / 3, y, width() - line, int(line * 1.3)),
                        Qt::AlignLeft | Qt::AlignVCenter, groupTitleAt(slot));
             p.drawLine(line / 3, y + int(line * 1.4), width() - line / 3, y + int(line * 1.4));
             p.restore();
@@ -382,7 +395,7 @@ void TimelineView::paintEvent(QPaintEvent *event)
             continue;
         const QRect r = segmentRect(s, a);
         p.setPen(pal.color(QPalette::WindowText));
-        p.setBrush(QBrush(pal.color(QPalette::Highlight), patternOf(s.kind)));
+        p.setBrush(QBrush(serverColor(m_model->client(s.row).origin), patternOf(s.kind)));
         if (s.kind == Kind::Done || s.kind == Kind::Refused || s.kind == Kind::TimedOut
             || s.kind == Kind::Failed) {
             // An outcome is a mark at its time: a bar for done, a cross for the failures.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QWidget>
 
 class ConnectionModel;
@@ -73,6 +74,7 @@ private:
     void setScale(double pixelsPerSecond);
 
     void relayout(); // model rows to drawn rows: by server, then by client number
+    QColor serverColor(int origin) const; // A and B told apart when comparing
     int slotCount() const { return int(m_slotRows.size()); }
 
     ConnectionModel *m_model;
