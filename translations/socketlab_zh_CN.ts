@@ -639,6 +639,16 @@
         <source>the run did not show %1</source>
         <translation>这次运行没有测到 %1</translation>
     </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a sentence</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <comment>the end of a sentence</comment>
+        <translation>。</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>

@@ -244,7 +244,8 @@ QString LabSession::describe(const PauseReport &report)
                          .arg(report.handshakes);
     if (parts.isEmpty())
         return text + tr(", no SYN was sent again and no handshake completed.");
-    return text + QStringLiteral(", ") + parts.join(QStringLiteral(", ")) + QLatin1Char('.');
+    const QString comma = tr(", ", "between the parts of a sentence");
+    return text + comma + parts.join(comma) + tr(".", "the end of a sentence");
 }
 
 std::vector<std::pair<double, double>> LabSession::pauseMarks() const
