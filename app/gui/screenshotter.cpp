@@ -20,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLayout>
-#include <QPushButton>
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
