@@ -565,10 +565,6 @@
         <translation>%1（已停止）</translation>
     </message>
     <message>
-        <source>Run %1 · %2: %3</source>
-        <translation>第 %1 次运行 · %2：%3</translation>
-    </message>
-    <message>
         <source>No run yet: start a server or add clients.</source>
         <translation>还没有运行：请启动服务器或添加客户端。</translation>
     </message>
@@ -599,6 +595,10 @@
     <message>
         <source>%1 (A) + %2 on %3 (B)</source>
         <translation>%1（A）+ %2，地址 %3（B）</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>第 %1 次运行 · %2</translation>
     </message>
 </context>
 <context>

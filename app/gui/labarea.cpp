@@ -136,7 +136,7 @@ LabArea::LabArea(QWidget *parent)
     m_summary->setFont(summaryFont);
 
     // One model per view family; every view reads what the frame applied to it.
-    // Sortable by any column (numbers as numbers: ValueRole); new rows are sorted in as they come.
+    // Sortable by any column (numbers as numbers: ValueRole).
     m_clientSort->setSourceModel(m_connections);
     m_clientSort->setSortRole(ConnectionModel::ValueRole);
     // Sorted again at most twice a second (showFrame), not on every change of every row: 1,000
@@ -301,38 +301,21 @@ void LabArea::showFrame()
     const QModelIndex lane = chosen.isValid() ? chosen : m_lanes->index(0);
     if (lane.isValid())
         m_example->highlightCall(lane.data(ThreadLaneModel::CallRole).toString());
-    const RunStats &stats = m_session->measures().stats();
-    const auto seen = stats.origins();
-    QStringList lines;
+    // This run's summary per server, then earlier runs' (kept until Reset: a new burst is a new
+    // run, never merged); the figures for this run.
+    QStringList lines = summaryLines(m_session->measures().stats(), servers);
+    for (auto past = m_session->pastRuns().rbegin(); past != m_session->pastRuns().rend(); ++past) {
+        for (const QString &line : summaryLines(past->stats, past->servers))
+            lines << tr("Run %1 · %2").arg(past->number).arg(line);
+    }
     QStringList figures;
-    for (size_t i = 0; i < servers.size(); ++i) {
-        const auto origin = quint16(i);
-        if (std::find(seen.begin(), seen.end(), origin) == seen.end())
-            continue;
-        const ServerConfig &c = servers[i];
-        lines << m_session->serverLabel(origin) + QStringLiteral(": ")
-                        + stats.summary(origin, c.delaySeconds, c.model == ServerModel::Blocking);
+    const RunStats &stats = m_session->measures().stats();
+    for (const quint16 origin : stats.origins()) {
         const QString text = stats.figures(origin);
-        if (!text.isEmpty())
+        if (!text.isEmpty() && origin < servers.size())
             figures << (servers.size() > 1 ? QStringLiteral("%1 · ").arg(QChar(u'A' + origin))
                                            : QString())
                             + text;
-    }
-    // Earlier runs stay readable until Reset: a new burst is a new run, never merged.
-    for (auto past = m_session->pastRuns().rbegin(); past != m_session->pastRuns().rend(); ++past) {
-        for (size_t i = 0; i < past->servers.size(); ++i) {
-            const ServerConfig &c = past->servers[i];
-            const auto origin = quint16(i);
-            const auto had = past->stats.origins();
-            if (std::find(had.begin(), had.end(), origin) == had.end())
-                continue;
-            const QString name = ServerConfig::pythonClassName(c.model, c.family);
-            lines << tr("Run %1 · %2: %3")
-                             .arg(past->number)
-                             .arg(name,
-                                  past->stats.summary(origin, c.delaySeconds,
-                                                      c.model == ServerModel::Blocking));
-        }
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_figures->setText(figures.join(QLatin1Char('\n')));
@@ -343,6 +326,19 @@ void LabArea::showFrame()
         m_sortClock.start();
         sortClientsIfNeeded();
     }
+}
+
+QStringList LabArea::summaryLines(const RunStats &stats, const std::vector<ServerConfig> &servers)
+{
+    QStringList lines;
+    for (const quint16 origin : stats.origins()) {
+        if (origin >= servers.size())
+            continue;
+        const ServerConfig &c = servers[origin];
+        lines << LabSession::serverLabel(servers, origin) + QStringLiteral(": ")
+                        + stats.summary(origin, c.delaySeconds, c.model == ServerModel::Blocking);
+    }
+    return lines;
 }
 
 void LabArea::sortClientsIfNeeded()

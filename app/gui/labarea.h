@@ -24,6 +24,8 @@ class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class RunMeasures;
+class RunStats;
+struct ServerConfig;
 class ExampleView;
 class ThreadLaneModel;
 class TimelineView;
@@ -101,6 +103,9 @@ private:
     void showServerStatus();
     void adaptToWidth(int width);
     void sortClientsIfNeeded();
+    // "A · TCPServer: 6 clients, 1.0 s each: finished in 6.0 s — one at a time", one per server.
+    static QStringList summaryLines(const RunStats &stats,
+                                    const std::vector<ServerConfig> &servers);
 
     LabSession *m_session;
     ServerPanel *m_serverPanel;

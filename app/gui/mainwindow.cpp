@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "lab/labcontroller.h"
+#include "lab/labsession.h"
 #include "labarea.h"
 #include "languageswitcher.h"
 #include "lessonview.h"
@@ -74,7 +74,7 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     // A quiz's "predict, then run": the lab runs it where the student can watch, then answers.
     connect(m_lessonView->quizView(), &QuizView::runRequested, m_labArea, &LabArea::runAndMeasure);
     connect(m_labArea, &LabArea::measured, m_lessonView->quizView(), &QuizView::showMeasured);
-    connect(m_labArea->controller(), &LabController::serverStateChanged, m_lessonView->quizView(),
+    connect(m_labArea->session(), &LabSession::serverStateChanged, m_lessonView->quizView(),
             [quiz = m_lessonView->quizView()](bool running) {
                 if (running)
                     quiz->labRunStarted();

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <atomic>
 #include <limits>
 #include <memory>
 #include <thread>
@@ -127,6 +128,28 @@ class TestGate : public QObject
     Q_OBJECT
 
 private slots:
+    void handlerWorkStandsStillWhilePaused()
+    {
+        // A handler's sleep(0.3) while the lab is paused: none of it passes until the resume,
+        // then all 0.3 s of it does — the same as the lab's clock.
+        Gate gate;
+        gate.setMode(Gate::Mode::Pause);
+        std::atomic<bool> stop{ false };
+        std::atomic<qint64> doneNs{ 0 };
+        std::thread worker([&] {
+            if (gate.sleepScaled(300'000'000, &stop))
+                doneNs.store(Clock::nowNs());
+        });
+        QTest::qWait(500); // the scenario: the lab stays paused longer than the sleep lasts
+        QCOMPARE(doneNs.load(), qint64(0));
+        const qint64 resumed = Clock::nowNs();
+        gate.setMode(Gate::Mode::Run);
+        QTRY_VERIFY(doneNs.load() != 0);
+        worker.join();
+        QVERIFY2(doneNs.load() - resumed >= 290'000'000,
+                 qPrintable(QString::number((doneNs.load() - resumed) / 1e6)));
+    }
+
     void runIsAFastPath()
     {
         Gate gate;

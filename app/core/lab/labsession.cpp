@@ -48,13 +48,14 @@ QString LabSession::clientName(quint16 origin, quint32 id, bool comparing)
                      : QString::number(id);
 }
 
-QString LabSession::serverLabel(quint16 origin) const
+QString LabSession::serverLabel(const std::vector<ServerConfig> &servers, quint16 origin)
 {
-    if (origin >= m_servers.size())
+    if (origin >= servers.size())
         return {};
-    const ServerConfig &c = m_servers[origin];
+    const ServerConfig &c = servers[origin];
     const QString name = ServerConfig::pythonClassName(c.model, c.family);
-    return isComparing() ? QStringLiteral("%1 · %2").arg(QChar(u'A' + origin)).arg(name) : name;
+    return servers.size() > 1 ? QStringLiteral("%1 · %2").arg(QChar(u'A' + origin)).arg(name)
+                              : name;
 }
 
 bool LabSession::startServers(const ServerConfig &config, const std::optional<ServerConfig> &twin,
@@ -90,11 +91,10 @@ bool LabSession::addClients(const SwarmConfig &config, QString *error)
     if (!m_controller->addClients(config, error))
         return false;
     const int added = qMax(config.clients, 0) * servers;
-    m_runClients += added;
     if (m_end)
         m_end->expectMore(added);
     else
-        m_end.emplace(added, 0.0);
+        m_end.emplace(added);
     return true;
 }
 
@@ -111,14 +111,12 @@ void LabSession::beginRun()
     m_clock.start(Clock::nowNs());
     ++m_run;
     m_runEnded = false;
-    m_runClients = 0;
     m_finishedBefore = m_controller->finishedClientCount();
     m_end.reset();
     m_report.reset();
     m_activePoint = -1;
     if (m_paused) { // a run begun while paused: its pause began with it
         m_pausedAtNs = Clock::nowNs();
-        m_pausedAtLab = 0.0;
         m_synAtPause.clear();
         m_handshakesInPause = 0;
     } else {
@@ -161,7 +159,6 @@ void LabSession::setPaused(bool paused)
         m_paused = true;
         m_pausedAtNs = now;
         m_resumedAtNs = 0;
-        m_pausedAtLab = Clock::seconds(m_clock.nowLabNs(now));
         m_synAtPause = synCounts();
         m_handshakesInPause = 0;
         updateReport();
@@ -208,7 +205,6 @@ void LabSession::updateReport()
     PauseReport report;
     report.pausedSeconds
             = Clock::seconds((m_resumedAtNs ? m_resumedAtNs : Clock::nowNs()) - m_pausedAtNs);
-    report.atSeconds = m_pausedAtLab;
     report.handshakes = m_handshakesInPause;
     report.comparing = isComparing();
     for (const auto &[key, count] : synCounts()) {
@@ -299,9 +295,9 @@ bool LabSession::runAndMeasure(const ExperimentPreset &preset, const QString &me
     straight.paused = false; // a measured run goes straight through
     if (!applyPreset(straight, false, error))
         return false;
-    m_pending = PendingMeasure{ measure, server,
-                                RunEnd(preset.clients.clients * int(preset.servers.size()),
-                                       preset.observeSeconds) };
+    if (!m_end)
+        m_end.emplace(0); // no clients: the run is over once a probe period has been seen
+    m_pending = PendingMeasure{ measure, server, qint64(preset.observeSeconds * 1e9) };
     return true;
 }
 
@@ -319,7 +315,6 @@ void LabSession::reset()
     m_past.clear();
     m_run = 0;
     m_runEnded = false;
-    m_runClients = 0;
     m_finishedBefore = 0;
     m_end.reset();
     m_report.reset();
@@ -367,23 +362,21 @@ void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sa
     const auto rowsAt = [this](const ProbeSample &s) {
         return toLab(s.rowsNs != 0 ? s.rowsNs : s.ns);
     };
-    const bool twin = m_controller->twin() != nullptr || isComparing();
-    const ProbeSample &a = sample;
-    const ProbeSample &b = twinSample;
+    const bool twin = isComparing();
     const qint64 now = labEpochNs + nowLabNs();
     m_connections->setNow(now);
     m_lanes->setNow(now);
     m_measures->setNow(now);
     m_connections->applyEvents(m_batch);
-    m_connections->applyProbe(a, 0, rowsAt(a));
+    m_connections->applyProbe(sample, 0, rowsAt(sample));
     if (twin)
-        m_connections->applyProbe(b, 1, rowsAt(b));
+        m_connections->applyProbe(twinSample, 1, rowsAt(twinSample));
     m_lanes->applyEvents(m_batch);
     m_log->applyEvents(m_batch);
     m_measures->applyEvents(m_batch);
-    m_measures->applyProbe(a, 0);
+    m_measures->applyProbe(sample, 0);
     if (twin)
-        m_measures->applyProbe(b, 1);
+        m_measures->applyProbe(twinSample, 1);
     if (isPaused())
         updateReport();
     if (!m_batch.empty())
@@ -424,10 +417,8 @@ void LabSession::checkPausePoints()
 
 void LabSession::finishMeasureIfDone()
 {
-    const int finished = m_controller->finishedClientCount() - m_finishedBefore;
-    // The run's own end settles it too: after it the clock stands still and would never reach
-    // the measure's 150 ms of quiet.
-    if (!m_pending->end.reached(finished, nowLabNs()) && !hasRunEnded())
+    // The run's own end (every client done, one probe period seen since), or observe_s.
+    if (!hasRunEnded() && nowLabNs() < m_pending->observeNs)
         return;
     const PendingMeasure p = *m_pending;
     m_pending.reset();

@@ -44,7 +44,6 @@ public:
     struct PauseReport
     {
         double pausedSeconds = 0.0;
-        double atSeconds = 0.0; // lab time of the pause
         std::vector<Resend> resends; // most resends first
         int handshakes = 0; // clients whose connect() returned during the pause
         bool comparing = false; // name clients A · n / B · n
@@ -78,8 +77,10 @@ public:
     // The running servers' configurations, A first (also after they stopped: the run's own).
     const std::vector<ServerConfig> &servers() const { return m_servers; }
     bool isComparing() const { return m_servers.size() > 1; }
-    // "A · TCPServer" when comparing, else "TCPServer"; empty for an unknown origin.
-    QString serverLabel(quint16 origin) const;
+    // "A · TCPServer" when comparing, else "TCPServer"; empty for an unknown origin. The static
+    // form names the servers of any run (a past one too).
+    QString serverLabel(quint16 origin) const { return serverLabel(m_servers, origin); }
+    static QString serverLabel(const std::vector<ServerConfig> &servers, quint16 origin);
 
     // Clients of one burst; after a run has ended they start a new run (never merged into it).
     bool addClients(const SwarmConfig &config, QString *error);
@@ -158,7 +159,6 @@ private:
     std::vector<PastRun> m_past;
     int m_run = 0;
     bool m_runEnded = false;
-    int m_runClients = 0; // clients started in this run (both servers')
     int m_finishedBefore = 0; // the controller's finished clients when this run began
     std::optional<RunEnd> m_end;
     std::vector<Event> m_batch;
@@ -171,7 +171,6 @@ private:
     bool m_paused = false; // by the user or a pause point; the clock also runs for stepped work
     qint64 m_pausedAtNs = 0; // monotonic: when the pause began
     qint64 m_resumedAtNs = 0; // monotonic: when it ended (0 while paused)
-    double m_pausedAtLab = 0.0;
     std::map<std::pair<quint16, quint32>, int> m_synAtPause; // SYN resends when the pause began
     int m_handshakesInPause = 0;
     std::optional<PauseReport> m_report;
@@ -180,7 +179,7 @@ private:
     {
         QString measure;
         int server = 0;
-        RunEnd end;
+        qint64 observeNs = 0; // lab time after which the run is measured whatever it does
     };
     std::optional<PendingMeasure> m_pending;
 };

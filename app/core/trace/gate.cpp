@@ -181,11 +181,13 @@ bool Gate::sleepScaled(qint64 ns, const std::atomic<bool> *stop)
         }
         const double speed = m_speed.load(std::memory_order_relaxed);
         const auto wall = qint64(std::ceil(remaining / speed));
+        // The mode at the start of this slice holds for all of it: setMode() wakes every sleeper
+        // the moment it changes. Paused (and not stepped): the work stands still, as the lab's
+        // clock does.
         const bool counts = stepped || m_mode.load(std::memory_order_relaxed) == Mode::Run;
         m_sleepers.wait_for(lock, std::chrono::nanoseconds(std::min(wall, kSleepSliceNs)));
         const qint64 now = Clock::nowNs();
-        // Paused (and not stepped): the work stood still, as the lab's clock did.
-        if (counts && (stepped || m_mode.load(std::memory_order_relaxed) == Mode::Run))
+        if (counts)
             remaining -= double(now - last) * speed;
         last = now;
     }
