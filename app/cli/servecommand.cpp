@@ -2,8 +2,8 @@
 
 #include "clicommon.h"
 #include "lab/labsession.h"
-#include "probejson.h"
 #include "server/server.h"
+#include "sessionprinter.h"
 #include "trace/clock.h"
 
 #include <QCommandLineParser>
@@ -99,10 +99,7 @@ int ServeCommand::run(const QStringList &arguments)
     CliCommon::blockStopSignals(); // before any thread exists, so all of them inherit it
     // The window's own run object, headless: the same server, probe, hub and drain.
     LabSession session;
-    session.controller()->setEventsEnabled(events);
-    QObject::connect(&session, &LabSession::eventsApplied, [](const std::vector<Event> &batch) {
-        CliCommon::printEvents(batch, LabSession::labEpochNs);
-    });
+    SessionPrinter printer(&session, events, parser.isSet(QStringLiteral("probe")));
     QString error;
     if (!session.startServers(config, std::nullopt, &error)) {
         CliCommon::printLine({ { QStringLiteral("event"), QStringLiteral("error") },
@@ -128,22 +125,9 @@ int ServeCommand::run(const QStringList &arguments)
     }
     CliCommon::printLine(listening);
 
-    // The session's probe samples 20 times a second; one line every 200 ms is printed.
-    const bool probe = parser.isSet(QStringLiteral("probe"));
-    qint64 nextProbe = 0;
-    quint64 printedSample = 0;
-    const auto printProbe = [&] {
-        const ProbeSample &sample = session.controller()->latestSample();
-        if (!probe || sample.sequence == printedSample || Clock::nowNs() < nextProbe)
-            return;
-        printedSample = sample.sequence;
-        CliCommon::printLine(ProbeJson::toJson(sample, startNs));
-        nextProbe = Clock::nowNs() + 200'000'000;
-    };
     const qint64 deadline = *duration > 0 ? startNs + qint64(*duration * 1e9) : 0;
     while (!CliCommon::waitForStop(50)) {
-        QCoreApplication::processEvents(); // the session's frames: events drained and printed
-        printProbe();
+        printer.poll();
         if (deadline && Clock::nowNs() >= deadline)
             break;
     }

@@ -4,11 +4,10 @@
 #include "client/clientswarm.h"
 #include "lab/labcontroller.h"
 #include "lab/labsession.h"
-#include "probejson.h"
+#include "sessionprinter.h"
 #include "trace/clock.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <algorithm>
 #include <set>
 
@@ -151,30 +150,19 @@ int SwarmCommand::run(const QStringList &arguments)
     CliCommon::blockStopSignals();
     // The window's own run object, headless: the same swarm, probe, hub and drain.
     LabSession session;
-    session.controller()->setEventsEnabled(events);
-    QObject::connect(&session, &LabSession::eventsApplied, [](const std::vector<Event> &batch) {
-        CliCommon::printEvents(batch, LabSession::labEpochNs);
-    });
+    // The session's probe watches the target port and these clients' stages; UDP has no
+    // connections to stage.
+    SessionPrinter printer(&session, events,
+                           parser.isSet(QStringLiteral("probe")) && !config.datagram);
     QString error;
     if (!session.addClients(config, &error)) {
         CliCommon::usageError(command, error);
         return 2;
     }
     const qint64 startNs = session.clock().startNs(); // t = 0: the run began with the clients
-    // The session's probe watches the target port and these clients' stages; UDP has no
-    // connections to stage.
-    const bool probe = parser.isSet(QStringLiteral("probe")) && !config.datagram;
-    qint64 nextProbe = 0;
-    quint64 printedSample = 0;
     std::set<quint32> printed;
     const auto flush = [&] {
-        QCoreApplication::processEvents(); // the session's frames: events drained and printed
-        const ProbeSample &sample = session.controller()->latestSample();
-        if (probe && sample.sequence != printedSample && Clock::nowNs() >= nextProbe) {
-            printedSample = sample.sequence;
-            CliCommon::printLine(ProbeJson::toJson(sample, startNs));
-            nextProbe = Clock::nowNs() + 200'000'000;
-        }
+        printer.poll();
         std::vector<ClientOutcome> done = session.controller()->outcomes();
         std::sort(done.begin(), done.end(),
                   [](const auto &a, const auto &b) { return a.doneNs < b.doneNs; });
