@@ -7,7 +7,6 @@
 #include "trace/clock.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <unistd.h>
 

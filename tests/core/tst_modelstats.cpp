@@ -15,19 +15,6 @@ using Column = EventLogModel::Column;
 
 namespace {
 
-// n clients arriving at t = 1 s, each served for `each` seconds, `together` at a time.
-std::vector<Event> run(int n, double each, int together)
-{
-    std::vector<Event> events;
-    for (int i = 0; i < n; ++i) {
-        const quint32 id = quint32(i + 1);
-        const double from = 1.0 + (i / together) * each;
-        append(events, okClient(id, 1.0, from + each - 1.005)); // closes at from + each
-        append(events, handled(Actor::Worker, id, id, from, from + each));
-    }
-    return events;
-}
-
 QString text(const EventLogModel &model, int row, Column column)
 {
     return model.index(row, int(column)).data().toString();

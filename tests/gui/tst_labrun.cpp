@@ -225,11 +225,13 @@ private slots:
         QTRY_VERIFY(lab->messageLabel()->text().contains(QStringLiteral("看两个队列。")));
         QVERIFY(!lab->messageLabel()->text().contains(QStringLiteral("Look at both queues.")));
         // A few frames so every view has drawn its state in the new language.
-        QTest::qWait(200);
+        QSignalSpy frames(lab, &LabArea::frameApplied);
+        QTRY_VERIFY(frames.count() >= 3);
         QStringList offenders;
         for (int tab = 0; tab < lab->tabs()->count(); ++tab) { // every tab of the lab in turn
             lab->tabs()->setCurrentIndex(tab);
-            QTest::qWait(50);
+            frames.clear();
+            QTRY_VERIFY(frames.count() >= 1); // a frame drawn with this tab shown
             for (const auto &[where, text] : visibleTexts(&window)) {
                 const QStringList left = englishIn(text);
                 const QString line = where + QStringLiteral(": ") + text.left(160)

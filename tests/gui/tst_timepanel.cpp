@@ -39,12 +39,12 @@ public:
             raw->passed.store(m_gate.pass(call, origin, actor, actorId, &m_stop));
         });
         m_threads.push_back(std::move(t));
-        QElapsedTimer timer;
-        timer.start();
-        while (int(m_gate.waiters().size()) == before && timer.elapsed() < kTimeoutMs)
-            QTest::qWait(1);
-        while (raw->tid.load() == 0 && timer.elapsed() < kTimeoutMs)
-            QTest::qWait(1);
+        // Until it is listed at the gate; if the time runs out the tid stays 0 and the caller's
+        // checks fail.
+        if (!QTest::qWaitFor(
+                    [&] { return int(m_gate.waiters().size()) > before && raw->tid.load() != 0; },
+                    kTimeoutMs))
+            return 0;
         return raw->tid.load();
     }
 

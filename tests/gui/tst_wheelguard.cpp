@@ -51,16 +51,21 @@ class TestWheelGuard : public QObject
             area.setWidgetResizable(true);
             area.resize(300, 200);
         }
+        // Guarded, shown and active, as the lab's own scroll area is.
+        bool showGuarded()
+        {
+            WheelGuard::install(&area);
+            area.show();
+            area.activateWindow();
+            return QTest::qWaitForWindowActive(&area);
+        }
     };
 
 private slots:
     void unfocusedControlsLetTheAreaScroll()
     {
         Page page;
-        WheelGuard::install(&page.area);
-        page.area.show();
-        page.area.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page.area));
+        QVERIFY(page.showGuarded());
         page.area.setFocus(); // not the first control, which a shown window focuses
         QTRY_VERIFY(page.area.hasFocus());
         QScrollBar *bar = page.area.verticalScrollBar();
@@ -80,10 +85,7 @@ private slots:
     void focusedControlsTakeTheWheel()
     {
         Page page;
-        WheelGuard::install(&page.area);
-        page.area.show();
-        page.area.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page.area));
+        QVERIFY(page.showGuarded());
         QScrollBar *bar = page.area.verticalScrollBar();
 
         page.spin->setFocus();
@@ -102,10 +104,7 @@ private slots:
     void controlsAddedLaterAreGuarded()
     {
         Page page;
-        WheelGuard::install(&page.area);
-        page.area.show();
-        page.area.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page.area));
+        QVERIFY(page.showGuarded());
         page.area.setFocus();
         QTRY_VERIFY(page.area.hasFocus());
         auto *later = new QSpinBox(page.area.widget());
@@ -121,10 +120,7 @@ private slots:
     void controlsMovedInLaterAreGuarded()
     {
         Page page;
-        WheelGuard::install(&page.area);
-        page.area.show();
-        page.area.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page.area));
+        QVERIFY(page.showGuarded());
         page.area.setFocus();
         QTRY_VERIFY(page.area.hasFocus());
         // Built elsewhere, shown and polished there, then moved into the area inside a panel.
