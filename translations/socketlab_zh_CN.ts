@@ -327,6 +327,11 @@
         <source>%1 × %2</source>
         <translation>%2：%1 个</translation>
     </message>
+    <message>
+        <source>, </source>
+        <comment>between items of a list</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1267,10 +1272,6 @@
         <source>Released thread (tid %1): %2</source>
         <translation>已放行线程（tid %1）：%2</translation>
     </message>
-    <message>
-        <source>Nobody is waiting at the gate yet.</source>
-        <translation>还没有线程在闸门前等待。</translation>
-    </message>
     <message numerus="yes">
         <source>+%n more</source>
         <translation>
@@ -1315,6 +1316,10 @@
     <message>
         <source>Waiting at the gate: %1</source>
         <translation>在闸门前等待：%1</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting at the gate.</source>
+        <translation>没有线程在闸门前等待。</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ QString TimePanel::releasedText(bool twin) const
 QString TimePanel::waitingText(const std::vector<Gate::Waiter> &waiters, bool twin)
 {
     if (waiters.empty())
-        return tr("Nobody is waiting at the gate yet.");
+        return tr("Nobody is waiting at the gate.");
     // Grouped by server (when two run) and by who waits, each with the calls they wait to make.
     enum Kind { ServerThreads, Clients, Others };
     struct Group

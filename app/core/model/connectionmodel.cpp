@@ -164,7 +164,7 @@ QString ConnectionModel::stageSummary(quint16 origin) const
                                         [&text = text](const auto &p) { return p.first == text; });
         parts << tr("%1 × %2").arg(found->second).arg(text);
     }
-    return parts.join(QStringLiteral(", "));
+    return parts.join(tr(", ", "between items of a list"));
 }
 
 qint64 ConnectionModel::nowNs() const
