@@ -8,10 +8,6 @@
         <translation>在这里无法读取内核的全连接队列。</translation>
     </message>
     <message>
-        <source>No listener yet: start a server.</source>
-        <translation>还没有监听套接字：请先启动服务器。</translation>
-    </message>
-    <message>
         <source>Accept queue: %1 waiting for accept() · backlog %2, so room for %3</source>
         <translation>全连接队列：%1 个连接在等待 accept() · backlog 为 %2，所以可容纳 %3 个</translation>
     </message>
@@ -100,6 +96,10 @@
     <message>
         <source>Connected, but the final ACK was dropped at the full queue (no server row; only a later retransmission gets in): %1</source>
         <translation>已连接，但最后一个 ACK 在队列已满时被丢弃（服务器端没有记录；只有之后的重传才能进入）：%1</translation>
+    </message>
+    <message>
+        <source>No listener: start a server.</source>
+        <translation>没有监听套接字：请启动服务器。</translation>
     </message>
 </context>
 <context>
@@ -599,7 +599,7 @@
     </message>
     <message>
         <source>%1 (A) + %2 on %3 (B)</source>
-        <translation>%1（A）+ %2，地址 %3（B）</translation>
+        <translation>%1（A）和 %2 的 %3（B）</translation>
     </message>
     <message>
         <source>Run %1 · %2</source>

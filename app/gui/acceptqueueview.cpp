@@ -83,11 +83,11 @@ QString AcceptQueueView::headline() const
                                       .arg(d.drops);
     }
     if (m_sample.sequence == 0)
-        return tr("No listener yet: start a server.");
+        return tr("No listener: start a server.");
     if (!m_sample.queue.available)
         return tr("The kernel's accept queue cannot be read here.");
     if (!m_sample.queue.listening)
-        return tr("No listener yet: start a server.");
+        return tr("No listener: start a server.");
     return tr("Accept queue: %1 waiting for accept() · backlog %2, so room for %3")
             .arg(m_sample.queue.queue)
             .arg(m_sample.queue.cap)

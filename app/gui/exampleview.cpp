@@ -2,7 +2,6 @@
 
 #include "fontsetup.h"
 
-#include <QFontDatabase>
 #include <QRegularExpression>
 #include <QTextBlock>
 
@@ -11,9 +10,11 @@ ExampleView::ExampleView(QWidget *parent) : QPlainTextEdit(parent)
     setObjectName(QStringLiteral("exampleView"));
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(font().pointSizeF());
-    mono.setFamilies(FontSetup::codeFamilies()); // measured monospace, whatever fonts are here
+    // Only the families are set: the size is inherited, so the code follows the zoom with the
+    // rest of the window. The families are measured monospace, whatever fonts are here.
+    QFont mono;
+    mono.setFamilies(FontSetup::codeFamilies());
+    mono.setStyleHint(QFont::Monospace);
     setFont(mono);
 }
 

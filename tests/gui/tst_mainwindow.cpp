@@ -1,5 +1,6 @@
 // The window, offscreen: lessons listed and shown, Markdown rendered (headings, code, tables,
 // images), live language switch, zoom, fallback notice, named errors, and settings that persist.
+#include "exampleview.h"
 #include "fontsetup.h"
 #include "labarea.h"
 #include "languageswitcher.h"
@@ -201,6 +202,10 @@ private slots:
         QTextBrowser *browser = window.lessonView()->browser();
         const qreal uiBefore = window.navigator()->font().pointSizeF();
         const qreal lessonBefore = QFontInfo(browser->document()->defaultFont()).pointSizeF();
+        // The lab's Example tab: its code lines grow with the zoom too.
+        auto *example = window.labArea()->exampleView();
+        const int exampleLineBefore = QFontMetrics(example->font()).height();
+        QVERIFY(FontSetup::isMonospace(example->font())); // i and M as wide: code
         QVERIFY(uiBefore > 0);
 
         QAction *zoomIn = window.menuBar()->actions().value(1)->menu()->actions().value(0);
@@ -211,6 +216,7 @@ private slots:
         QTRY_VERIFY(window.navigator()->font().pointSizeF() > uiBefore * 1.2);
         QTRY_VERIFY(QFontInfo(browser->document()->defaultFont()).pointSizeF()
                     > lessonBefore * 1.2);
+        QTRY_VERIFY(QFontMetrics(example->font()).height() > exampleLineBefore * 1.15);
 
         window.zoom()->zoomOut();
         QCOMPARE(window.zoom()->percent(), 110);
