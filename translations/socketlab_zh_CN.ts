@@ -1241,10 +1241,6 @@
         <translation>重置</translation>
     </message>
     <message>
-        <source>Step one call of %1</source>
-        <translation>单步执行 %1 的一次调用</translation>
-    </message>
-    <message>
         <source>%1 was not waiting: its next call will go through.</source>
         <translation>%1 当前没有在等待：它的下一次调用会直接通过。</translation>
     </message>
@@ -1320,6 +1316,10 @@
     <message>
         <source>Nobody is waiting at the gate.</source>
         <translation>没有线程在闸门前等待。</translation>
+    </message>
+    <message>
+        <source>Step releases only the next call of %1.</source>
+        <translation>单步只放行 %1 的下一次调用。</translation>
     </message>
 </context>
 <context>

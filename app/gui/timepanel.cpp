@@ -164,8 +164,15 @@ void TimePanel::showWaiters()
     const bool twin = std::any_of(waiters.begin(), waiters.end(),
                                   [](const Gate::Waiter &w) { return w.origin != 0; })
             || (m_released && m_released->origin != 0);
-    const QString waiting = waitingText(waiters, twin);
-    m_waiting->setText(m_stepped ? releasedText(twin) + QLatin1Char('\n') + waiting : waiting);
+    QStringList lines;
+    // The chosen thread is named here, where the text wraps, not on the button: a long name
+    // ("B · ThreadingTCPServer: server thread (tid 1234)") would push the row out of the lab.
+    if (m_stepTid)
+        lines << tr("Step releases only the next call of %1.").arg(m_stepWho);
+    if (m_stepped)
+        lines << releasedText(twin);
+    lines << waitingText(waiters, twin);
+    m_waiting->setText(lines.join(QLatin1Char('\n')));
 }
 
 void TimePanel::changeEvent(QEvent *event)
@@ -178,7 +185,7 @@ void TimePanel::changeEvent(QEvent *event)
 void TimePanel::retranslate()
 {
     m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
-    m_step->setText(m_stepTid ? tr("Step one call of %1").arg(m_stepWho) : tr("Step one call"));
+    m_step->setText(tr("Step one call"));
     m_step->setEnabled(m_pause->isChecked());
     m_speed->setToolTip(tr("Slow motion: stretches the handlers' sleep and CPU work"));
     m_reset->setText(tr("Reset"));

@@ -93,7 +93,8 @@ private slots:
         panel.setStepTarget(third, QStringLiteral("client 3"));
         panel.stepButton()->click();
         QTRY_COMPARE(label->text(),
-                     QStringLiteral("Released client 3: connect()\n"
+                     QStringLiteral("Step releases only the next call of client 3.\n"
+                                    "Released client 3: connect()\n"
                                     "Waiting at the gate: 2 server threads (accept(), recv()), "
                                     "9 clients (connect())"));
 
@@ -110,7 +111,8 @@ private slots:
         panel.setStepTarget(third, QStringLiteral("client 3"));
         panel.stepButton()->click();
         QTRY_VERIFY2(label->text().startsWith(
-                             QStringLiteral("client 3 was not waiting: its next call will go "
+                             QStringLiteral("Step releases only the next call of client 3.\n"
+                                            "client 3 was not waiting: its next call will go "
                                             "through.\nWaiting at the gate: 1 server thread")),
                      qPrintable(label->text()));
         QCOMPARE(int(gate.waiters().size()), 10);
@@ -141,7 +143,9 @@ private slots:
                                     "send(), +2 more), B · 3 clients (connect())"));
         panel.setStepTarget(tid, QStringLiteral("client B · 3"));
         panel.stepButton()->click();
-        QTRY_VERIFY2(label->text().startsWith(QStringLiteral("Released client B · 3: connect()\n")),
+        QTRY_VERIFY2(label->text().startsWith(
+                             QStringLiteral("Step releases only the next call of client B · 3.\n"
+                                            "Released client B · 3: connect()\n")),
                      qPrintable(label->text()));
         panel.pauseButton()->click();
         QTRY_COMPARE(int(gate.waiters().size()), 0);
