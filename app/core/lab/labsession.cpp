@@ -117,7 +117,7 @@ void LabSession::beginRun()
     m_activePoint = -1;
     if (m_paused) { // a run begun while paused: its pause began with it
         m_pausedAtNs = Clock::nowNs();
-        m_synAtPause.clear();
+        m_synAtPause.reset();
         m_handshakesInPause = 0;
     } else {
         m_pausedAtNs = m_resumedAtNs = 0;
@@ -159,7 +159,7 @@ void LabSession::setPaused(bool paused)
         m_paused = true;
         m_pausedAtNs = now;
         m_resumedAtNs = 0;
-        m_synAtPause = synCounts();
+        m_synAtPause.reset(); // taken from the first rows read after this instant
         m_handshakesInPause = 0;
         updateReport();
     } else {
@@ -196,6 +196,15 @@ std::map<std::pair<quint16, quint32>, int> LabSession::synCounts() const
     return counts;
 }
 
+bool LabSession::samplesReadSince(qint64 monotonicNs) const
+{
+    const auto rowsAt = [](const ProbeSample &s) {
+        return s.rowsNs != 0 ? s.rowsNs : s.ns;
+    };
+    return rowsAt(m_controller->latestSample()) >= monotonicNs
+            && (!isComparing() || rowsAt(m_controller->latestTwinSample()) >= monotonicNs);
+}
+
 void LabSession::updateReport()
 {
     if (m_pausedAtNs == 0 || !m_clock.isStarted()) {
@@ -207,11 +216,15 @@ void LabSession::updateReport()
             = Clock::seconds((m_resumedAtNs ? m_resumedAtNs : Clock::nowNs()) - m_pausedAtNs);
     report.handshakes = m_handshakesInPause;
     report.comparing = isComparing();
+    if (!m_synAtPause && m_paused && samplesReadSince(m_pausedAtNs))
+        m_synAtPause = synCounts();
+    // Only clients seen at the baseline: a client's earlier resends are never put on the pause.
     for (const auto &[key, count] : synCounts()) {
-        const auto before = m_synAtPause.find(key);
-        const int since = count - (before == m_synAtPause.end() ? 0 : before->second);
-        if (since > 0)
-            report.resends.push_back({ key.first, key.second, since });
+        if (!m_synAtPause)
+            break;
+        const auto before = m_synAtPause->find(key);
+        if (before != m_synAtPause->end() && count > before->second)
+            report.resends.push_back({ key.first, key.second, count - before->second });
     }
     std::stable_sort(report.resends.begin(), report.resends.end(),
                      [](const Resend &a, const Resend &b) { return a.times > b.times; });
@@ -318,7 +331,7 @@ void LabSession::reset()
     m_finishedBefore = 0;
     m_end.reset();
     m_report.reset();
-    m_synAtPause.clear();
+    m_synAtPause.reset();
     m_paused = false;
     m_pausedAtNs = m_resumedAtNs = 0;
     if (m_pending) {

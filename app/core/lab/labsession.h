@@ -147,6 +147,7 @@ private:
     qint64 toLab(qint64 monotonicNs) const;
     qint64 nowLabNs() const;
     std::map<std::pair<quint16, quint32>, int> synCounts() const;
+    bool samplesReadSince(qint64 monotonicNs) const; // every server's kernel rows are that new
     void updateReport();
 
     LabController *m_controller;
@@ -171,7 +172,9 @@ private:
     bool m_paused = false; // by the user or a pause point; the clock also runs for stepped work
     qint64 m_pausedAtNs = 0; // monotonic: when the pause began
     qint64 m_resumedAtNs = 0; // monotonic: when it ended (0 while paused)
-    std::map<std::pair<quint16, quint32>, int> m_synAtPause; // SYN resends when the pause began
+    // SYN resends per client in the first kernel rows read after the pause began (nullopt until
+    // then): what the report counts happened during the pause, never before it.
+    std::optional<std::map<std::pair<quint16, quint32>, int>> m_synAtPause;
     int m_handshakesInPause = 0;
     std::optional<PauseReport> m_report;
 
