@@ -86,9 +86,9 @@ bool Socket::enter(Call call, SocketError *error) const
     return true;
 }
 
-void Socket::done(Call call, qint64 result, int err, qint64 bytes) const
+void Socket::done(Call call, qint64 result, int err, qint64 bytes, quint16 port) const
 {
-    m_tracer.record(call, err ? Phase::Error : Phase::Return, result, err, bytes);
+    m_tracer.record(call, err ? Phase::Error : Phase::Return, result, err, bytes, port);
 }
 
 bool Socket::waitReady(Wait wait, Call call, SocketError *error) const
@@ -137,6 +137,7 @@ Socket Socket::accept(Address *peer, SocketError *error)
 {
     SocketError result;
     Socket accepted(-1, m_tracer);
+    quint16 port = 0; // the peer's: ties this connection to its client
     if (enter(Call::Accept, &result)) {
         int fd = -1;
         if (waitReady(Wait::Read, Call::Accept, &result)) {
@@ -146,15 +147,29 @@ Socket Socket::accept(Address *peer, SocketError *error)
                 fd = ::accept4(m_fd, reinterpret_cast<sockaddr *>(&storage), &length, SOCK_CLOEXEC);
             } while (fd < 0 && errno == EINTR && !m_tracer.stopping());
             result = SocketError::fromErrno(Call::Accept, fd < 0 ? errno : 0);
-            if (fd >= 0 && peer)
-                *peer = Address::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+            if (fd >= 0) {
+                const Address from
+                        = Address::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+                port = from.port();
+                if (peer)
+                    *peer = from;
+            }
         }
         accepted.m_fd = fd;
-        done(Call::Accept, fd, result.code);
+        done(Call::Accept, fd, result.code, 0, port);
     }
     if (error)
         *error = result;
     return accepted;
+}
+
+quint16 Socket::localPort() const
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getsockname(m_fd, reinterpret_cast<sockaddr *>(&storage), &length) < 0)
+        return 0;
+    return Address::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length).port();
 }
 
 int Socket::connectErrno(const Address &address, Call call, SocketError *error) const
@@ -187,7 +202,7 @@ SocketError Socket::connect(const Address &address)
     if (!enter(Call::Connect, &error))
         return error;
     const int err = connectErrno(address, Call::Connect, &error);
-    done(Call::Connect, err ? -1 : 0, err);
+    done(Call::Connect, err ? -1 : 0, err, 0, err ? 0 : localPort());
     return error;
 }
 
@@ -200,7 +215,7 @@ int Socket::connectEx(const Address &address)
     if (error.timedOut)
         err = EWOULDBLOCK; // CPython reports a timed-out connect_ex() as 11, not ETIMEDOUT
     // connect_ex() returns the error number: a return value, not an error phase.
-    m_tracer.record(Call::ConnectEx, Phase::Return, err, 0);
+    m_tracer.record(Call::ConnectEx, Phase::Return, err, 0, 0, err ? 0 : localPort());
     return err;
 }
 

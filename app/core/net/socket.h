@@ -63,7 +63,8 @@ private:
     bool waitReady(Wait wait, Call call, SocketError *error) const;
     int connectErrno(const Address &address, Call call, SocketError *error) const;
     bool enter(Call call, SocketError *error) const;
-    void done(Call call, qint64 result, int err, qint64 bytes = 0) const;
+    quint16 localPort() const; // getsockname()'s port; 0 for AF_UNIX or on error
+    void done(Call call, qint64 result, int err, qint64 bytes = 0, quint16 port = 0) const;
 
     int m_fd = -1;
     Tracer m_tracer;

@@ -273,6 +273,7 @@ QJsonObject toJson(const Event &event)
         json.insert(QStringLiteral("exception"), pythonExceptionName(event.err));
     }
     addIfSet(QStringLiteral("bytes"), event.bytes);
+    addIfSet(QStringLiteral("port"), event.port);
     return json;
 }
 

@@ -63,6 +63,9 @@ struct Event
     quint32 connection = 0; // connection id within the origin, 0 = none
     qint32 err = 0; // errno when phase == Error
     quint16 origin = 0; // which server/swarm instance (two servers side by side)
+    // TCP ports that tie a client to the server connection serving it: accept()'s return holds
+    // the peer's port, connect()'s (and a successful connect_ex()'s) the client's own. 0 else.
+    quint16 port = 0;
     Actor actor = Actor::None;
     Call call = Call::None;
     Phase phase = Phase::Info;
@@ -83,7 +86,7 @@ QString errnoName(int err);
 QString pythonExceptionName(int err);
 // {"t", "actor", "call", "phase"} always; "origin", "id", "pid", "tid", "conn", "bytes" when not
 // zero; "result" when not zero or when the call returned (recv() == 0 is the peer closing);
-// "errno", "error" and "exception" when err is set.
+// "port" when set; "errno", "error" and "exception" when err is set.
 QJsonObject toJson(const Event &event);
 // The calling thread's kernel thread id (gettid), as stored in Event::tid and used by Gate::step().
 qint32 currentTid();

@@ -14,7 +14,8 @@ bool Tracer::pass(Call call) const
     return gate ? gate->pass(call, origin, actor, actorId, stop) : true;
 }
 
-void Tracer::record(Call call, Phase phase, qint64 result, int err, qint64 bytes) const
+void Tracer::record(Call call, Phase phase, qint64 result, int err, qint64 bytes,
+                    quint16 port) const
 {
     if (!hub && pipeFd < 0)
         return;
@@ -28,6 +29,7 @@ void Tracer::record(Call call, Phase phase, qint64 result, int err, qint64 bytes
     event.connection = connection;
     event.err = err;
     event.origin = origin;
+    event.port = port;
     event.actor = actor;
     event.call = call;
     event.phase = phase;

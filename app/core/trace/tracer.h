@@ -24,6 +24,7 @@ public:
 
     // Waits at the gate before a call; false means the owner is stopping and the call must not run.
     bool pass(Call call) const;
-    void record(Call call, Phase phase, qint64 result = 0, int err = 0, qint64 bytes = 0) const;
+    void record(Call call, Phase phase, qint64 result = 0, int err = 0, qint64 bytes = 0,
+                quint16 port = 0) const;
     bool stopping() const { return stop && stop->load(std::memory_order_acquire); }
 };
