@@ -62,7 +62,7 @@ struct StageServer
     ServerModel model = ServerModel::Blocking;
     bool stream = true; // false: UDP, no accept queue
     int backlog = 0; // listen()'s argument
-    int slots = 0; // the accept queue's capacity as the kernel reports it: cap + 1 (0: unknown)
+    int slotCount = 0; // the accept queue's capacity as the kernel reports it: cap + 1 (0: unknown)
     int queued = 0; // the kernel's accept-queue length at the last sample
     bool listening = false;
     qint64 sampleNs = 0; // lab time of the last kernel sample applied (0: none yet)
