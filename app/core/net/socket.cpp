@@ -133,7 +133,7 @@ SocketError Socket::listen(int backlog)
     return SocketError::fromErrno(Call::Listen, err);
 }
 
-Socket Socket::accept(Address *peer, SocketError *error)
+Socket Socket::accept(Address *peer, SocketError *error, quint32 connection)
 {
     SocketError result;
     Socket accepted(-1, m_tracer);
@@ -156,7 +156,13 @@ Socket Socket::accept(Address *peer, SocketError *error)
             }
         }
         accepted.m_fd = fd;
-        done(Call::Accept, fd, result.code, 0, port);
+        if (fd >= 0 && connection != 0) {
+            Tracer numbered = m_tracer; // only the Return names the connection; an error none
+            numbered.connection = connection;
+            numbered.record(Call::Accept, Phase::Return, fd, 0, 0, port);
+        } else {
+            done(Call::Accept, fd, result.code, 0, port);
+        }
     }
     if (error)
         *error = result;

@@ -35,7 +35,9 @@ public:
     SocketError bind(const Address &address);
     SocketError listen(int backlog);
     // The accepted socket inherits this socket's tracer (give it its own with setTracer()).
-    Socket accept(Address *peer, SocketError *error);
+    // connection: the id the caller gives the accepted connection, recorded on accept()'s Return
+    // (with the peer's port) so that the event ties the client to it; 0: the tracer's own.
+    Socket accept(Address *peer, SocketError *error, quint32 connection = 0);
     SocketError connect(const Address &address);
     int connectEx(const Address &address); // errno, 0 on success — never "raises"
 

@@ -185,7 +185,10 @@ void Server::serveStream()
             break;
         Address peer;
         SocketError error;
-        Socket connection = m_listener.accept(&peer, &error);
+        // Only this thread numbers connections: the id is known before accept() returns, so its
+        // Return event carries it (with the peer's port) and ties the client to its connection.
+        const quint32 id = m_lastConnection.load(std::memory_order_relaxed) + 1;
+        Socket connection = m_listener.accept(&peer, &error, id);
         if (error) {
             if (stopping())
                 break;
@@ -196,7 +199,7 @@ void Server::serveStream()
             }
             continue;
         }
-        const quint32 id = nextConnectionId();
+        m_lastConnection.store(id, std::memory_order_relaxed);
         connectionStarted();
         if (!processRequest(std::move(connection), peer, id))
             break;
