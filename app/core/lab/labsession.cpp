@@ -3,6 +3,7 @@
 #include "model/connectionmodel.h"
 #include "model/eventlogmodel.h"
 #include "model/runmeasures.h"
+#include "model/stagemodel.h"
 #include "model/threadlanemodel.h"
 #include "trace/clock.h"
 
@@ -15,6 +16,7 @@ LabSession::LabSession(QObject *parent)
     , m_connections(new ConnectionModel(this))
     , m_lanes(new ThreadLaneModel(this))
     , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_stage(new StageModel(this))
     , m_measures(std::make_unique<RunMeasures>())
 {
     m_connections->setOrigin(labEpochNs);
@@ -68,6 +70,7 @@ bool LabSession::startServers(const ServerConfig &config, const std::optional<Se
         m_servers.push_back(*twin);
     for (size_t i = 0; i < m_servers.size(); ++i)
         m_servers[i].origin = quint16(i);
+    m_stage->setServers(m_servers);
     beginRun(); // a server started is a new run: t = 0 now
     return true;
 }
@@ -146,6 +149,7 @@ void LabSession::clearModels()
     // Threads outlive a run (the server thread still blocks in accept()); their lanes stay, and
     // their times are re-read on the new run's clock.
     m_lanes->restartClock();
+    m_stage->clear(labEpochNs); // the threads stay, untied from the run's clients
 }
 
 void LabSession::setPaused(bool paused)
@@ -325,6 +329,7 @@ void LabSession::reset()
     clearModels();
     m_lanes->clear();
     m_servers.clear();
+    m_stage->setServers(m_servers);
     m_past.clear();
     m_run = 0;
     m_runEnded = false;
@@ -384,6 +389,12 @@ void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sa
     m_connections->applyProbe(sample, 0, rowsAt(sample));
     if (twin)
         m_connections->applyProbe(twinSample, 1, rowsAt(twinSample));
+    m_stage->setNow(now);
+    m_stage->applyEvents(m_batch);
+    m_stage->applyProbe(sample, 0, rowsAt(sample));
+    if (twin)
+        m_stage->applyProbe(twinSample, 1, rowsAt(twinSample));
+    m_stage->publish();
     m_lanes->applyEvents(m_batch);
     m_log->applyEvents(m_batch);
     m_measures->applyEvents(m_batch);

@@ -16,6 +16,7 @@
 class ConnectionModel;
 class EventLogModel;
 class RunMeasures;
+class StageModel;
 class ThreadLaneModel;
 
 // One lab run and everything that makes it honest: the engine (LabController), the models it
@@ -64,6 +65,7 @@ public:
     ConnectionModel *connections() const { return m_connections; }
     ThreadLaneModel *lanes() const { return m_lanes; }
     EventLogModel *eventLog() const { return m_log; }
+    StageModel *stage() const { return m_stage; }
     RunMeasures &measures() const { return *m_measures; }
     const RunClock &clock() const { return m_clock; }
 
@@ -154,6 +156,7 @@ private:
     ConnectionModel *m_connections;
     ThreadLaneModel *m_lanes;
     EventLogModel *m_log;
+    StageModel *m_stage;
     std::unique_ptr<RunMeasures> m_measures;
     RunClock m_clock;
     std::vector<ServerConfig> m_servers;

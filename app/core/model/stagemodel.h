@@ -29,8 +29,12 @@ struct StageToken
     quint16 origin = 0;
     quint32 client = 0; // the lab's client number
     Place place = Place::Waiting;
-    // AcceptQueue: 0 = the head (next for accept()), in the order the clients connected.
-    // Worker: index into StageServer::workers. Else: the order within its place.
+    // AcceptQueue: 0 = the head (next for accept()), in the order the clients got into the queue:
+    // their connect() returning, or, for one that got in only later (after its final ACK was
+    // dropped), the first kernel sample that showed it queued; ties by client number.
+    // Worker: index into StageServer::workers of the thread or child that holds its connection;
+    // -1 when none is known to (the server already let it go, or no port tied it: AF_UNIX).
+    // Else: the order within its place, by client number.
     int slot = 0;
     int synRetries = 0; // SynSent: SYNs the kernel sent again so far
     int nextRetryMs = -1; // SynSent: when the next one goes (-1 unknown)
@@ -48,10 +52,11 @@ struct StageWorker
     qint32 tid = 0;
     Call call = Call::None; // innermost call now; None when idle between calls
     qint64 callArg = 0; // Sleep: the duration in ns as the server asked for it; else 0
-    qint64 sinceNs = 0; // lab time it entered the call
+    qint64 sinceNs = 0; // lab time it entered the call (idle: it returned from its last one)
     quint32 connection = 0; // the server-side connection it serves (0: none)
     quint32 client = 0; // the lab client at the other end (0: not known, e.g. AF_UNIX)
-    bool exited = false;
+    bool exited = false; // thread_exit, serve_forever returned, or the child reaped (kept until
+                         // the next run)
 };
 
 // One server of the run (A, or A and B when comparing) as the stage shows it.
@@ -88,7 +93,10 @@ public:
     void applyEvents(const std::vector<Event> &labEvents);
     // ns: when the sample's rows were read, in lab time (labEpochNs + ns).
     void applyProbe(const ProbeSample &sample, quint16 origin, qint64 ns);
-    void clear(); // a new run: no tokens, no workers; the servers stay
+    // A new run: no tokens. The servers stay, and so do their threads that are still alive (a
+    // blocking server's thread still waits in accept()), untied from any connection; exited ones
+    // go. runStartNs: the new run's lab time 0; the calls they are in count from it (0: unchanged).
+    void clear(qint64 runStartNs = 0);
     void publish(); // after a frame: recompute servers() and emit changed() if anything moved
 
     const std::vector<StageServer> &servers() const { return m_servers; }
