@@ -226,6 +226,34 @@ private slots:
         QCOMPARE(lab.labSeconds(), pause.labNs / 1e9);
     }
 
+    void recordsAPausePointWithItsNote()
+    {
+        LabSession lab;
+        ExperimentPreset p = preset(0.1, 2, 2);
+        ExperimentPreset::PausePoint point;
+        point.atSeconds = 0.15;
+        point.note.insert(QStringLiteral("en"), QStringLiteral("Look at the queue."));
+        point.note.insert(QStringLiteral("zh_CN"), QStringLiteral("看看队列。"));
+        p.pauses.push_back(point);
+        QString error;
+        QVERIFY2(lab.applyPreset(p, true, &error), qPrintable(error));
+        QSignalSpy reached(&lab, &LabSession::pausePointReached);
+        QTRY_COMPARE_WITH_TIMEOUT(reached.count(), 1, 5000);
+        lab.setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.hasRunEnded(), 15000);
+        const RunRecord record = lab.record();
+        QCOMPARE(int(record.pausePoints.size()), 1);
+        QCOMPARE(record.pausePoints.front().noteEn, QStringLiteral("Look at the queue."));
+        QCOMPARE(record.pausePoints.front().noteZh, QStringLiteral("看看队列。"));
+        QCOMPARE(int(record.pauses.size()), 1);
+        QCOMPARE(record.pauses.front().pausePoint, 0);
+        QVERIFY(record.pauses.front().labNs >= 150'000'000);
+        QVERIFY(lab.startReplay(record, &error));
+        QVERIFY(lab.replayJumpToNextPause()); // the pause the point made, where the lab stopped
+        QCOMPARE(lab.replayPositionNs(), record.pauses.front().labNs);
+        QVERIFY(!lab.replayJumpToNextPause());
+    }
+
     void playsToTheEndAndStops()
     {
         QVERIFY(!m_run.frames.empty());
@@ -247,7 +275,7 @@ private slots:
         QCOMPARE(lab.replayPositionNs(), lab.replayDurationNs());
         QCOMPARE(lab.replayEventIndex(), lab.replayEventCount());
         // ×4: the run took durationNs of lab time, the replay a quarter of it (and some frames).
-        QVERIFY2(wall.nsecsElapsed() < m_run.durationNs / 4 + 500'000'000,
+        QVERIFY2(wall.nsecsElapsed() < m_run.durationNs / 4 + 2'000'000'000,
                  qPrintable(QString::number(wall.elapsed())));
         QVERIFY(wall.nsecsElapsed() > m_run.durationNs / 4 - 100'000'000);
     }

@@ -355,8 +355,9 @@ bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoint
         m_nextPoint = 0;
         m_record.pausePoints.clear();
         for (const ExperimentPreset::PausePoint &p : m_points)
-            m_record.pausePoints.push_back({ p.atSeconds, p.note.value(QStringLiteral("en")),
-                                             p.note.value(QStringLiteral("zh")) });
+            m_record.pausePoints.push_back(
+                    { p.atSeconds, p.note.value(QStringLiteral("en")),
+                      p.note.value(QStringLiteral("zh_CN"), p.note.value(QStringLiteral("zh"))) });
     }
     return true;
 }

@@ -161,7 +161,12 @@ std::optional<qint64> ReplayCursor::nextPauseAfterPosition() const
     };
     for (const RecordedPause &p : m_record.pauses)
         consider(p.labNs);
-    for (const RunRecord::PausePoint &p : m_record.pausePoints)
-        consider(qint64(p.atSeconds * 1e9));
+    // A pause point the run reached is its pause (at the lab time the lab stopped); one it did
+    // not reach (the run ended first) is named at its own time.
+    for (size_t i = 0; i < m_record.pausePoints.size(); ++i) {
+        if (std::none_of(m_record.pauses.begin(), m_record.pauses.end(),
+                         [i](const RecordedPause &p) { return p.pausePoint == int(i); }))
+            consider(qint64(m_record.pausePoints[i].atSeconds * 1e9));
+    }
     return next;
 }
