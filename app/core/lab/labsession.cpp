@@ -5,9 +5,12 @@
 #include "model/runmeasures.h"
 #include "model/stagemodel.h"
 #include "model/threadlanemodel.h"
+#include "replaycursor.h"
 #include "trace/clock.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimer>
 #include <algorithm>
 
 LabSession::LabSession(QObject *parent)
@@ -18,7 +21,10 @@ LabSession::LabSession(QObject *parent)
     , m_log(new EventLogModel(EventLogModel::defaultCapacity, this))
     , m_stage(new StageModel(this))
     , m_measures(std::make_unique<RunMeasures>())
+    , m_playTimer(new QTimer(this))
 {
+    m_playTimer->setInterval(33);
+    connect(m_playTimer, &QTimer::timeout, this, &LabSession::advanceReplay);
     m_connections->setOrigin(labEpochNs);
     m_lanes->setOrigin(labEpochNs);
     m_log->setOrigin(labEpochNs);
@@ -41,7 +47,16 @@ qint64 LabSession::nowLabNs() const
 
 double LabSession::labSeconds() const
 {
-    return Clock::seconds(nowLabNs());
+    return Clock::seconds(m_cursor ? m_cursor->positionNs() : nowLabNs());
+}
+
+bool LabSession::refuseWhileReplaying(QString *error) const
+{
+    if (!m_cursor)
+        return false;
+    if (error)
+        *error = tr("Leave the replay first");
+    return true;
 }
 
 QString LabSession::clientName(quint16 origin, quint32 id, bool comparing)
@@ -63,6 +78,8 @@ QString LabSession::serverLabel(const std::vector<ServerConfig> &servers, quint1
 bool LabSession::startServers(const ServerConfig &config, const std::optional<ServerConfig> &twin,
                               QString *error)
 {
+    if (refuseWhileReplaying(error))
+        return false;
     if (!m_controller->startServer(config, error, twin))
         return false;
     m_servers = { config };
@@ -81,6 +98,8 @@ void LabSession::stopServers()
         return;
     // From this instant the clients' failures are the stop's doing: the table says so.
     const qint64 at = toLab(Clock::nowNs());
+    if (isRunActive())
+        m_record.serversStoppedNs = at - labEpochNs;
     for (size_t i = 0; i < m_servers.size(); ++i)
         m_connections->markServerStopped(quint16(i), at);
     m_controller->stopServer();
@@ -88,11 +107,14 @@ void LabSession::stopServers()
 
 bool LabSession::addClients(const SwarmConfig &config, QString *error)
 {
+    if (refuseWhileReplaying(error))
+        return false;
     if (m_run == 0 || m_runEnded)
         beginRun();
     const int servers = m_controller->twin() ? 2 : 1;
     if (!m_controller->addClients(config, error))
         return false;
+    m_record.bursts.push_back({ nowLabNs(), config });
     const int added = qMax(config.clients, 0) * servers;
     if (m_end)
         m_end->expectMore(added);
@@ -118,10 +140,23 @@ void LabSession::beginRun()
     m_end.reset();
     m_report.reset();
     m_activePoint = -1;
+    m_record = RunRecord();
+    m_record.runNumber = m_run;
+    m_record.appVersion = QStringLiteral(SOCKETLAB_VERSION);
+    m_record.recordedAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_record.speed = speed();
+    m_record.servers = m_servers;
+    for (ServerConfig &c : m_record.servers)
+        c.handlerFactory = {};
+    m_openPause.reset();
+    m_recordedSequence[0] = m_recordedSequence[1] = 0;
+    m_recordedSampleNs[0] = m_recordedSampleNs[1] = 0;
     if (m_paused) { // a run begun while paused: its pause began with it
         m_pausedAtNs = Clock::nowNs();
         m_synAtPause.reset();
         m_handshakesInPause = 0;
+        m_openPause = m_record.pauses.size();
+        m_record.pauses.push_back({ 0, 0, m_activePoint });
     } else {
         m_pausedAtNs = m_resumedAtNs = 0;
     }
@@ -133,7 +168,11 @@ void LabSession::endRun()
     if (m_run == 0 || m_runEnded)
         return;
     m_runEnded = true;
-    m_clock.stop(Clock::nowNs());
+    const qint64 now = Clock::nowNs();
+    m_clock.stop(now);
+    m_record.durationNs = m_clock.nowLabNs(now);
+    if (m_openPause) // a run that ended while paused: its pause so far
+        m_record.pauses[*m_openPause].pausedNs = now - m_pausedAtNs;
     if (!m_paused)
         m_report.reset(); // what the kernel did during a pause is said until the run moves on
     m_points.clear(); // pause points belong to a run that is still going
@@ -154,10 +193,16 @@ void LabSession::clearModels()
 
 void LabSession::setPaused(bool paused)
 {
+    if (m_cursor)
+        return; // a replay shows the recorded pauses; nothing live runs to pause
     if (paused == m_paused && (gate()->mode() == Gate::Mode::Pause) == paused)
         return;
     const qint64 now = Clock::nowNs();
     if (paused) {
+        if (!m_paused && isRunActive()) {
+            m_openPause = m_record.pauses.size();
+            m_record.pauses.push_back({ m_clock.nowLabNs(now), 0, m_activePoint });
+        }
         gate()->setMode(Gate::Mode::Pause);
         m_clock.pause(now);
         m_paused = true;
@@ -170,6 +215,10 @@ void LabSession::setPaused(bool paused)
         flush(); // what happened up to now belongs to the pause
         m_paused = false;
         m_resumedAtNs = now;
+        if (m_openPause) {
+            m_record.pauses[*m_openPause].pausedNs = now - m_pausedAtNs;
+            m_openPause.reset();
+        }
         m_clock.resume(now);
         gate()->setMode(Gate::Mode::Run);
         updateReport(); // the report of the pause that just ended
@@ -264,6 +313,11 @@ QString LabSession::describe(const PauseReport &report)
 std::vector<std::pair<double, double>> LabSession::pauseMarks() const
 {
     std::vector<std::pair<double, double>> marks;
+    if (m_replayRecord) {
+        for (const RecordedPause &p : m_replayRecord->pauses)
+            marks.emplace_back(Clock::seconds(p.labNs), Clock::seconds(p.pausedNs));
+        return marks;
+    }
     const qint64 now = Clock::nowNs();
     for (const RunClock::Pause &p : m_clock.pauses())
         marks.emplace_back(Clock::seconds(p.labNs), Clock::seconds(p.lengthNs(now)));
@@ -285,6 +339,8 @@ bool LabSession::activeNoteHolds() const
 
 bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoints, QString *error)
 {
+    if (refuseWhileReplaying(error))
+        return false;
     reset();
     setSpeed(preset.speed);
     if (!startServers(preset.servers.front(),
@@ -301,6 +357,11 @@ bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoint
     if (withPausePoints) {
         m_points = preset.pauses;
         m_nextPoint = 0;
+        m_record.pausePoints.clear();
+        for (const ExperimentPreset::PausePoint &p : m_points)
+            m_record.pausePoints.push_back(
+                    { p.atSeconds, p.note.value(QStringLiteral("en")),
+                      p.note.value(QStringLiteral("zh_CN"), p.note.value(QStringLiteral("zh"))) });
     }
     return true;
 }
@@ -308,6 +369,8 @@ bool LabSession::applyPreset(const ExperimentPreset &preset, bool withPausePoint
 bool LabSession::runAndMeasure(const ExperimentPreset &preset, const QString &measure, int server,
                                QString *error)
 {
+    if (refuseWhileReplaying(error))
+        return false;
     ExperimentPreset straight = preset;
     straight.paused = false; // a measured run goes straight through
     if (!applyPreset(straight, false, error))
@@ -320,6 +383,18 @@ bool LabSession::runAndMeasure(const ExperimentPreset &preset, const QString &me
 
 void LabSession::reset()
 {
+    if (m_cursor) {
+        setReplayPlaying(false);
+        m_cursor.reset();
+        m_replayRecord.reset();
+        emit replayChanged();
+    }
+    if (isRunActive()) { // the record of a run cut short ends here
+        m_record.durationNs = nowLabNs();
+        if (m_openPause)
+            m_record.pauses[*m_openPause].pausedNs = Clock::nowNs() - m_pausedAtNs;
+    }
+    m_openPause.reset();
     m_points.clear();
     m_nextPoint = 0;
     m_activePoint = -1;
@@ -355,6 +430,8 @@ void LabSession::flush()
 void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sample,
                          const ProbeSample &twinSample)
 {
+    if (m_cursor)
+        return; // nothing live runs during a replay
     QElapsedTimer work;
     work.start();
     // Lab time for everything the models see; counted what the kernel did while paused.
@@ -380,27 +457,14 @@ void LabSession::onFrame(const std::vector<Event> &events, const ProbeSample &sa
     const auto rowsAt = [this](const ProbeSample &s) {
         return toLab(s.rowsNs != 0 ? s.rowsNs : s.ns);
     };
-    const bool twin = isComparing();
-    const qint64 now = labEpochNs + nowLabNs();
-    m_connections->setNow(now);
-    m_lanes->setNow(now);
-    m_measures->setNow(now);
-    m_connections->applyEvents(m_batch);
-    m_connections->applyProbe(sample, 0, rowsAt(sample));
-    if (twin)
-        m_connections->applyProbe(twinSample, 1, rowsAt(twinSample));
-    m_stage->setNow(now);
-    m_stage->applyEvents(m_batch);
-    m_stage->applyProbe(sample, 0, rowsAt(sample));
-    if (twin)
-        m_stage->applyProbe(twinSample, 1, rowsAt(twinSample));
-    m_stage->publish();
-    m_lanes->applyEvents(m_batch);
-    m_log->applyEvents(m_batch);
-    m_measures->applyEvents(m_batch);
-    m_measures->applyProbe(sample, 0);
-    if (twin)
-        m_measures->applyProbe(twinSample, 1);
+    // No sample yet (ns 0): nothing to apply, as in a replay before the first recorded sample.
+    const ProbeSample *a = sample.ns != 0 ? &sample : nullptr;
+    const ProbeSample *b = isComparing() && twinSample.ns != 0 ? &twinSample : nullptr;
+    const qint64 nowLab = nowLabNs();
+    if (isRunActive())
+        recordFrame(nowLab, sample, twinSample);
+    applyToModels(m_batch, a, a ? rowsAt(sample) : 0, b, b ? rowsAt(twinSample) : 0,
+                  labEpochNs + nowLab);
     if (isPaused())
         updateReport();
     if (!m_batch.empty())
@@ -454,4 +518,214 @@ void LabSession::finishMeasureIfDone()
     const std::optional<double> value = m_measures->value(p.measure, quint16(p.server));
     emit measured(value.has_value(), value.value_or(0.0),
                   value ? QString() : tr("the run did not show %1").arg(p.measure));
+}
+
+void LabSession::applyToModels(const std::vector<Event> &labEvents, const ProbeSample *a,
+                               qint64 aRowsLabNs, const ProbeSample *b, qint64 bRowsLabNs,
+                               qint64 nowLab)
+{
+    m_connections->setNow(nowLab);
+    m_lanes->setNow(nowLab);
+    m_measures->setNow(nowLab);
+    m_connections->applyEvents(labEvents);
+    if (a)
+        m_connections->applyProbe(*a, 0, aRowsLabNs);
+    if (b)
+        m_connections->applyProbe(*b, 1, bRowsLabNs);
+    m_lanes->applyEvents(labEvents);
+    m_log->applyEvents(labEvents);
+    m_measures->applyEvents(labEvents);
+    if (a)
+        m_measures->applyProbe(*a, 0);
+    if (b)
+        m_measures->applyProbe(*b, 1);
+    m_stage->setNow(nowLab);
+    m_stage->applyEvents(labEvents);
+    if (a)
+        m_stage->applyProbe(*a, 0, aRowsLabNs);
+    if (b)
+        m_stage->applyProbe(*b, 1, bRowsLabNs);
+    m_stage->publish();
+}
+
+void LabSession::recordFrame(qint64 labNs, const ProbeSample &sample, const ProbeSample &twinSample)
+{
+    // Only what changed: a frame without events and without a new kernel sample shows nothing a
+    // replay would not show from the frame before it.
+    const auto fresh = [this](const ProbeSample &s, int origin) -> std::optional<ProbeSample> {
+        if (s.ns == 0
+            || (s.sequence == m_recordedSequence[origin] && s.ns == m_recordedSampleNs[origin]))
+            return std::nullopt;
+        m_recordedSequence[origin] = s.sequence;
+        m_recordedSampleNs[origin] = s.ns;
+        ProbeSample copy = s;
+        copy.ns = m_clock.labNs(s.ns);
+        copy.rowsNs = s.rowsNs != 0 ? m_clock.labNs(s.rowsNs) : 0;
+        return copy;
+    };
+    RecordedFrame frame;
+    frame.labNs = labNs;
+    frame.sample = fresh(sample, 0);
+    if (isComparing())
+        frame.twinSample = fresh(twinSample, 1);
+    m_record.durationNs = frame.labNs;
+    if (m_batch.empty() && !frame.sample && !frame.twinSample)
+        return;
+    frame.events = m_batch;
+    for (Event &e : frame.events)
+        e.ns -= labEpochNs;
+    m_record.frames.push_back(std::move(frame));
+}
+
+const ProbeSample &LabSession::latestSample(quint16 origin) const
+{
+    if (m_cursor) {
+        static const ProbeSample none;
+        const ProbeSample *s = m_cursor->sample(origin);
+        return s ? *s : none;
+    }
+    return origin == 0 ? m_controller->latestSample() : m_controller->latestTwinSample();
+}
+
+void LabSession::clearModelsForReplay()
+{
+    m_connections->clear();
+    m_log->clear();
+    m_measures->clear();
+    m_lanes->clear();
+    m_stage->setServers(m_replayRecord ? m_replayRecord->servers : std::vector<ServerConfig>());
+    // The stop marks failures from its instant on; no client's time reaches it before then.
+    if (m_replayRecord && m_replayRecord->serversStoppedNs >= 0)
+        for (size_t i = 0; i < m_replayRecord->servers.size(); ++i)
+            m_connections->markServerStopped(quint16(i),
+                                             labEpochNs + m_replayRecord->serversStoppedNs);
+}
+
+bool LabSession::startReplay(const RunRecord &record, QString *error)
+{
+    if (record.runNumber <= 0 || record.servers.empty()) {
+        if (error)
+            *error = tr("The record holds no run");
+        return false;
+    }
+    auto copy = std::make_unique<RunRecord>(record); // record may be our own m_record
+    reset();
+    m_replayRecord = std::move(copy);
+    m_servers = m_replayRecord->servers;
+    m_cursor = std::make_unique<ReplayCursor>(
+            *m_replayRecord, labEpochNs, [this] { clearModelsForReplay(); },
+            [this](const std::vector<Event> &events, const ProbeSample *a, qint64 aRows,
+                   const ProbeSample *b, qint64 bRows,
+                   qint64 now) { applyToModels(events, a, aRows, b, bRows, now); });
+    clearModelsForReplay();
+    m_cursor->seek(0);
+    emit replayChanged();
+    replayApplied();
+    return true;
+}
+
+void LabSession::leaveReplay()
+{
+    if (m_cursor)
+        reset(); // leaves the replay: an empty live lab
+}
+
+qint64 LabSession::replayPositionNs() const
+{
+    return m_cursor ? m_cursor->positionNs() : 0;
+}
+
+qint64 LabSession::replayDurationNs() const
+{
+    return m_cursor ? m_cursor->durationNs() : 0;
+}
+
+size_t LabSession::replayEventIndex() const
+{
+    return m_cursor ? m_cursor->eventIndex() : 0;
+}
+
+size_t LabSession::replayEventCount() const
+{
+    return m_cursor ? m_cursor->eventCount() : 0;
+}
+
+void LabSession::replayApplied()
+{
+    emit frameApplied(0, 0);
+    emit replayPositionChanged(m_cursor->positionNs());
+}
+
+void LabSession::replaySeek(qint64 labNs)
+{
+    if (!m_cursor)
+        return;
+    m_cursor->seek(labNs);
+    replayApplied();
+}
+
+bool LabSession::replayStepForward()
+{
+    if (!m_cursor || !m_cursor->stepForward())
+        return false;
+    replayApplied();
+    return true;
+}
+
+bool LabSession::replayStepBack()
+{
+    if (!m_cursor || !m_cursor->stepBack())
+        return false;
+    replayApplied();
+    return true;
+}
+
+bool LabSession::replayJumpToNextPause()
+{
+    if (!m_cursor)
+        return false;
+    const std::optional<qint64> next = m_cursor->nextPauseAfterPosition();
+    if (!next)
+        return false;
+    replaySeek(*next);
+    return true;
+}
+
+void LabSession::setReplayPlaying(bool playing)
+{
+    playing = playing && m_cursor;
+    if (playing == m_replayPlaying)
+        return;
+    m_replayPlaying = playing;
+    if (playing) {
+        if (m_cursor->positionNs() >= m_cursor->durationNs())
+            replaySeek(0); // from the end: again from the start
+        m_playWall.start();
+        m_playTimer->start();
+    } else {
+        m_playTimer->stop();
+    }
+    emit replayChanged();
+}
+
+void LabSession::setReplaySpeed(double factor)
+{
+    const double speed = std::clamp(factor, 0.1, 4.0);
+    if (speed == m_replaySpeed)
+        return;
+    m_replaySpeed = speed;
+    emit replayChanged();
+}
+
+void LabSession::advanceReplay()
+{
+    if (!m_cursor || !m_replayPlaying)
+        return;
+    const qint64 wall = m_playWall.nsecsElapsed();
+    m_playWall.start();
+    const qint64 to = std::min(m_cursor->positionNs() + qint64(double(wall) * m_replaySpeed),
+                               m_cursor->durationNs());
+    replaySeek(to);
+    if (to >= m_cursor->durationNs())
+        setReplayPlaying(false);
 }

@@ -3,9 +3,11 @@
 #include "lab/labcontroller.h"
 #include "lab/runclock.h"
 #include "lab/runend.h"
+#include "lab/runrecord.h"
 #include "lesson/experimentpreset.h"
 #include "model/runstats.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <map>
@@ -15,6 +17,8 @@
 
 class ConnectionModel;
 class EventLogModel;
+class QTimer;
+class ReplayCursor;
 class RunMeasures;
 class StageModel;
 class ThreadLaneModel;
@@ -25,6 +29,12 @@ class ThreadLaneModel;
 // quiz, ExperimentRunner and socketlab-cli drive this object; none of them fans events out on
 // its own. Every model receives lab time: an event's monotonic time becomes labEpochNs + its lab
 // nanoseconds, so every figure, table, timeline and CSV excludes the time the lab was paused.
+//
+// Every run is recorded (record()): its settings, bursts, pauses and every frame in lab time.
+// startReplay() shows a record again through the very same models: while replaying nothing live
+// runs, the run's accessors (labSeconds, runNumber, servers, pauseMarks, latestSample) describe
+// the recorded run at the replay position, and startServers / addClients / applyPreset /
+// runAndMeasure refuse with "Leave the replay first" (leaveReplay() or reset() leave it).
 class LabSession final : public QObject
 {
     Q_OBJECT
@@ -88,7 +98,7 @@ public:
     bool addClients(const SwarmConfig &config, QString *error);
     void killClients();
 
-    void setPaused(bool paused);
+    void setPaused(bool paused); // no effect while replaying
     bool isPaused() const { return m_paused; }
     void setSpeed(double factor);
     double speed() const;
@@ -103,7 +113,8 @@ public:
     void reset(); // stop everything, forget every run
     void flush(); // apply what the hub holds now, without waiting for the frame
 
-    int runNumber() const { return m_run; } // 0 before the first run
+    // 0 before the first run; replaying: the recorded run's number.
+    int runNumber() const { return m_replayRecord ? m_replayRecord->runNumber : m_run; }
     bool isRunActive() const { return m_run > 0 && !m_runEnded; }
     bool hasRunEnded() const { return m_run > 0 && m_runEnded; }
     double labSeconds() const; // the run clock now (stands while paused and after the end)
@@ -121,6 +132,38 @@ public:
     // Pauses of this run as (lab seconds, paused seconds), for drawing.
     std::vector<std::pair<double, double>> pauseMarks() const;
 
+    // The current run's record, or the last run's after it ended (also after reset()); empty
+    // (runNumber 0) before any run.
+    const RunRecord &record() const { return m_record; }
+    // Live: the controller's latest (twin) sample. Replaying: the last recorded sample applied for
+    // that origin, its ns / rowsNs in lab ns since the run's start (an empty sample before any).
+    const ProbeSample &latestSample(quint16 origin = 0) const;
+
+    // Replay of a record through the same models. startReplay() resets the live lab, shows the
+    // record at t = 0, not playing; false (with *error) for an empty record.
+    bool startReplay(const RunRecord &record, QString *error);
+    void leaveReplay(); // back to an empty live lab
+    bool isReplaying() const { return m_cursor != nullptr; }
+    const RunRecord *replayRecord() const { return m_replayRecord.get(); } // nullptr when live
+    qint64 replayPositionNs() const; // lab ns since the run's start
+    qint64 replayDurationNs() const;
+    size_t replayEventIndex() const; // events applied so far (0 … count)
+    size_t replayEventCount() const;
+    // Show the run as it stood at that lab time: every recorded frame with labNs <= labNs applied.
+    void replaySeek(qint64 labNs);
+    // Exactly one event more (frames of kernel samples only before it are applied first; a
+    // frame's samples with its last event); false at the end.
+    bool replayStepForward();
+    // Exactly one event back (rebuilt from the start); false at the start.
+    bool replayStepBack();
+    bool replayJumpToNextPause(); // to the next recorded pause / pause point; false if none
+    // A timer advances the position by elapsed wall time × speed and stops at the end; playing
+    // from the end starts again at 0.
+    void setReplayPlaying(bool playing);
+    bool isReplayPlaying() const { return m_replayPlaying; }
+    void setReplaySpeed(double factor); // clamped to 0.1 … 4
+    double replaySpeed() const { return m_replaySpeed; }
+
     // Sentences for the screen, in the language installed now (tr()).
     static QString describe(const PauseReport &report);
     static QString clientName(quint16 origin, quint32 id, bool comparing);
@@ -136,6 +179,8 @@ signals:
     void pausePointReached(double atSeconds); // the lab stopped itself at a pause point
     void serverStateChanged(bool running);
     void measured(bool ok, double value, const QString &error); // answer to runAndMeasure()
+    void replayChanged(); // entered / left / playing / speed changed
+    void replayPositionChanged(qint64 labNs);
 
 private:
     void onFrame(const std::vector<Event> &events, const ProbeSample &sample,
@@ -146,6 +191,16 @@ private:
     void checkPausePoints();
     void finishMeasureIfDone();
     void clearModels();
+    // Every model is fed here, live (onFrame) and in replay: events in lab time (labEpochNs +
+    // lab ns), the kernel samples in force for A and B (nullptr: none) with the lab time of their
+    // rows, and the lab time now.
+    void applyToModels(const std::vector<Event> &labEvents, const ProbeSample *a, qint64 aRowsLabNs,
+                       const ProbeSample *b, qint64 bRowsLabNs, qint64 nowLab);
+    void recordFrame(qint64 labNs, const ProbeSample &sample, const ProbeSample &twinSample);
+    void clearModelsForReplay();
+    void replayApplied(); // after a replay operation: views refresh as after a live frame
+    void advanceReplay(); // the play timer
+    bool refuseWhileReplaying(QString *error) const;
     qint64 toLab(qint64 monotonicNs) const;
     qint64 nowLabNs() const;
     std::map<std::pair<quint16, quint32>, int> synCounts() const;
@@ -188,4 +243,16 @@ private:
         qint64 observeNs = 0; // lab time after which the run is measured whatever it does
     };
     std::optional<PendingMeasure> m_pending;
+
+    RunRecord m_record;
+    std::optional<size_t> m_openPause; // index into m_record.pauses of the pause going on
+    quint64 m_recordedSequence[2] = { 0, 0 }; // of the last sample recorded per origin
+    qint64 m_recordedSampleNs[2] = { 0, 0 };
+
+    std::unique_ptr<RunRecord> m_replayRecord;
+    std::unique_ptr<ReplayCursor> m_cursor;
+    QTimer *m_playTimer;
+    QElapsedTimer m_playWall;
+    bool m_replayPlaying = false;
+    double m_replaySpeed = 1.0;
 };

@@ -56,6 +56,9 @@ struct RunRecord
     std::vector<PausePoint> pausePoints; // an experiment's, if it had any
     std::vector<RecordedPause> pauses;
     std::vector<RecordedFrame> frames; // in the order applied; labNs never decreases
+    // When the servers were stopped during the run (lab ns since its start), -1: they were not.
+    // From then on the clients' failures are the stop's doing (ConnectionModel::markServerStopped).
+    qint64 serversStoppedNs = -1;
     qint64 durationNs = 0; // the run clock at the end of the recording
 
     size_t eventCount() const
