@@ -10,7 +10,6 @@
 #include <QSaveFile>
 #include <climits>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <sys/un.h>
 #include <zlib.h>
@@ -41,8 +40,17 @@ constexpr int kClientFields = 4;
 void putNumber(QByteArray &out, qint64 value)
 {
     char text[24];
-    const int n = std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value));
-    out.append(text, n);
+    char *end = text + sizeof text;
+    char *p = end;
+    // Digits from the right, on the magnitude as unsigned (so the smallest qint64 works too).
+    quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+    do {
+        *--p = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0)
+        *--p = '-';
+    out.append(p, qsizetype(end - p));
 }
 
 // A JSON string: UTF-8 as it is, with quotes, backslashes and control characters escaped.
