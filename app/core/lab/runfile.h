@@ -40,6 +40,14 @@ class RunFile
 
 public:
     static constexpr const char *suffix = ".socketlab-run";
+    static constexpr const char *format = "socketlab-run";
+    // What line 1 starts with, as encode() writes it: recognises a run file cut inside its header.
+    static constexpr const char *headerStart = "{\"format\":\"socketlab-run\"";
+    static constexpr int eventFields = 13;
+    static constexpr int eventFieldsRequired = 4; // ns, actor, call, phase
+    static constexpr int rowFields = 10;
+    static constexpr int clientFields = 4;
+    static constexpr int stageCount = int(ClientStage::Unknown) + 1;
     static constexpr qint64 maxInflatedBytes = qint64(2) << 30; // refuse to inflate beyond 2 GiB
     static constexpr qint64 maxLineBytes = qint64(512) << 20; // one line may not exceed 512 MiB
 
