@@ -142,14 +142,15 @@ void ReplayBar::setPlaying(bool playing)
 
 void ReplayBar::setSpeed(double speed)
 {
+    if (!(speed > 0))
+        return;
     const QList<double> offered = speeds();
     int best = 0;
     for (int i = 1; i < offered.size(); ++i) {
         if (std::abs(std::log(offered[i] / speed)) < std::abs(std::log(offered[best] / speed)))
             best = i;
     }
-    if (speed > 0)
-        m_speed->setCurrentIndex(best); // `activated` is for the user's choices only
+    m_speed->setCurrentIndex(best); // `activated` is for the user's choices only
 }
 
 void ReplayBar::setPauseMarks(const std::vector<qint64> &labNs)

@@ -468,6 +468,13 @@ private slots:
         error = decodeError(gzip(text));
         QVERIFY2(error.contains(QStringLiteral("truncated")), qPrintable(error));
 
+        // A run file whose header line is damaged is named as such, not as some other file.
+        text = gunzip(good);
+        text.replace("\"durationNs\":", "\"durationNs\"");
+        error = decodeError(gzip(text));
+        QVERIFY2(error.startsWith(QStringLiteral("Line 1 of the run file is malformed: not JSON")),
+                 qPrintable(error));
+
         text = gunzip(good);
         text.replace("\"version\":1,", "\"version\":2,");
         error = decodeError(gzip(text));

@@ -158,10 +158,8 @@ std::optional<RunRecord> RunFile::decode(const QByteArray &bytes, QString *error
                 start = newline + 1;
                 scanned = start;
             }
-            if (start > 0) {
+            if (start > 0)
                 pending.remove(0, start);
-                scanned = 0;
-            }
             scanned = pending.size();
             if (pending.size() > maxLineBytes)
                 throw Failure{ reader.hasHeader()
@@ -226,7 +224,7 @@ std::optional<RunRecord> RunFile::open(const QString &path, QString *error)
     }
     if (file.size() > maxInflatedBytes) {
         if (error)
-            *error = tr("The run is too large to open: it unpacks to more than %1 GiB.")
+            *error = tr("The file is too large to open (more than %1 GiB).")
                              .arg(maxInflatedBytes >> 30);
         return std::nullopt;
     }

@@ -51,6 +51,12 @@ void RunFileReader::read(const char *data, qsizetype size)
     const QJsonDocument doc
             = QJsonDocument::fromJson(QByteArray::fromRawData(data, size), &parseError);
     if (!m_haveHeader) {
+        // A run file's header that is damaged: say so, rather than "not a run file".
+        if (parseError.error != QJsonParseError::NoError
+            && QByteArray::fromRawData(data, size).startsWith(RunFile::headerStart))
+            malformed(RunFile::tr("not JSON (%1 at byte %2)")
+                              .arg(parseError.errorString())
+                              .arg(parseError.offset + 1));
         header(doc, parseError);
         return;
     }
