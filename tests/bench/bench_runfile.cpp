@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -130,6 +131,14 @@ RunRecord syntheticRun()
     return r;
 }
 
+// CPU time of this (single-threaded) process in ms: steadier than the wall clock on a busy machine.
+double cpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -142,32 +151,49 @@ int main(int argc, char **argv)
     std::printf("bench: runfile_synthetic_frames %zu frames\n", record.frames.size());
     std::printf("bench: runfile_synthetic_events %zu events\n", record.eventCount());
     std::printf("bench: runfile_synthetic_rows_per_sample_max %zu rows\n", rows);
+    // What the record itself holds in memory (its vectors' elements), whichever way it was made.
+    size_t bytesHeld = 0;
+    for (const RecordedFrame &f : record.frames) {
+        bytesHeld += f.events.size() * sizeof(Event);
+        for (const auto *s : { &f.sample, &f.twinSample })
+            if (*s)
+                bytesHeld += sizeof(ProbeSample) + (*s)->rows.size() * sizeof(ConnectionRow)
+                        + (*s)->clients.size() * sizeof(ClientProbe);
+    }
+    std::printf("bench: runfile_synthetic_record_memory %.0f MB\n", double(bytesHeld) / 1e6);
 
     QTemporaryDir dir;
     // bench_runfile PATH keeps the synthetic file there (to look at it with zcat).
     const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                   : dir.filePath(QStringLiteral("synthetic") + RunFile::suffix);
+    // Each step's wall-clock time and, steadier on a shared machine, its CPU time.
     QElapsedTimer timer;
+    double cpu = cpuMs();
+    auto report = [&](const char *name) {
+        std::printf("bench: runfile_synthetic_%s %.0f ms\n", name,
+                    double(timer.nsecsElapsed()) / 1e6);
+        std::printf("bench: runfile_synthetic_%s_cpu %.0f ms\n", name, cpuMs() - cpu);
+        timer.restart();
+        cpu = cpuMs();
+    };
     timer.start();
     const QByteArray bytes = RunFile::encode(record);
-    std::printf("bench: runfile_synthetic_encode %.0f ms\n", double(timer.nsecsElapsed()) / 1e6);
+    report("encode");
     std::printf("bench: runfile_synthetic_size %lld bytes\n", static_cast<long long>(bytes.size()));
     timer.restart();
+    cpu = cpuMs();
     QString error;
     if (!RunFile::save(record, path, &error)) {
         std::fprintf(stderr, "bench_runfile: %s\n", qPrintable(error));
         return 1;
     }
-    const double saveMs = double(timer.nsecsElapsed()) / 1e6;
-    std::printf("bench: runfile_synthetic_save %.0f ms\n", saveMs);
-    timer.restart();
+    report("save");
     const auto opened = RunFile::open(path, &error);
-    const double openMs = double(timer.nsecsElapsed()) / 1e6;
+    report("open");
     if (!opened || opened->eventCount() != record.eventCount()
         || opened->frames.size() != record.frames.size()) {
         std::fprintf(stderr, "bench_runfile: open failed: %s\n", qPrintable(error));
         return 1;
     }
-    std::printf("bench: runfile_synthetic_open %.0f ms\n", openMs);
     return 0;
 }
