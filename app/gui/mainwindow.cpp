@@ -235,6 +235,7 @@ void MainWindow::createToolBars()
 
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
+    m_zoomLabel->setContentsMargins(0, 0, m_zoomLabel->fontMetrics().averageCharWidth(), 0);
     statusBar()->addPermanentWidget(m_zoomLabel);
     statusBar()->setSizeGripEnabled(false);
 }
