@@ -21,6 +21,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLayout>
 #include <QListWidget>
@@ -373,6 +375,32 @@ private slots:
         QVERIFY(second.labArea()->timePanel()->pauseButton()->isVisible());
         QCOMPARE(second.splitter()->sizes(), normalSizes);
         QCOMPARE(QSettings().value(QStringLiteral("ui/presenter")).toBool(), false);
+    }
+
+    void stripShowsThePauseNote()
+    {
+        MainWindow window(shippedDir());
+        window.resize(1366, 768);
+        window.show();
+        window.setPresenterMode(true);
+        LessonStrip *strip = window.lessonStrip();
+        QVERIFY(!strip->noteLabel()->isVisible()); // no pause point: no note line
+        const QJsonObject experiment = QJsonDocument::fromJson(R"({
+            "servers": [ { "model": "blocking", "handler": "sleep-echo", "delay": 1 } ],
+            "clients": { "count": 2 },
+            "pauses": [ { "at_s": 0.3, "note": { "en": "Look at the queue.", "zh_CN": "看队列。" } } ]
+        })")
+                                               .object();
+        QVERIFY(window.labArea()->runExperiment(experiment));
+        QTRY_VERIFY(strip->noteLabel()->isVisible());
+        QVERIFY2(strip->noteLabel()->text().contains(QStringLiteral("Look at the queue.")),
+                 qPrintable(strip->noteLabel()->text()));
+        QCOMPARE(strip->noteLabel()->text(), window.labArea()->pauseNote());
+        // Resumed: the note is no longer true of the lab, and goes.
+        window.labArea()->timePanel()->pauseAction()->trigger();
+        QTRY_VERIFY(!strip->noteLabel()->isVisible());
+        QVERIFY(window.labArea()->pauseNote().isEmpty());
+        window.labArea()->reset();
     }
 
     void leavingPresenterLayoutRestoresTheStageSplit()
