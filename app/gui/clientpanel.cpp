@@ -1,5 +1,6 @@
 #include "clientpanel.h"
 
+#include <QAction>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -20,6 +21,7 @@ ClientPanel::ClientPanel(QWidget *parent)
     , m_addOne(new QPushButton(this))
     , m_addMany(new QPushButton(this))
     , m_kill(new QPushButton(this))
+    , m_addManyAction(new QAction(this))
 {
     setObjectName(QStringLiteral("clientPanel"));
     m_count->setRange(1, SwarmConfig::maxClients);
@@ -40,6 +42,8 @@ ClientPanel::ClientPanel(QWidget *parent)
     connect(m_addMany, &QPushButton::clicked, this,
             [this] { emit addRequested(m_count->value()); });
     connect(m_kill, &QPushButton::clicked, this, &ClientPanel::killRequested);
+    connect(m_addManyAction, &QAction::triggered, m_addMany, &QPushButton::click);
+    connect(m_count, &QSpinBox::valueChanged, this, &ClientPanel::retranslate);
     retranslate();
 }
 
@@ -100,4 +104,6 @@ void ClientPanel::retranslate()
     m_addOne->setText(tr("Add 1 client"));
     m_addMany->setText(tr("Add N clients"));
     m_kill->setText(tr("Kill all clients"));
+    m_addManyAction->setText(m_count->value() == 1 ? tr("Add 1 client")
+                                                   : tr("Add %n clients", "", m_count->value()));
 }

@@ -4,6 +4,7 @@
 
 #include <QGroupBox>
 
+class QAction;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLineEdit;
@@ -25,6 +26,8 @@ public:
     int count() const;
     QPushButton *addOneButton() const { return m_addOne; }
     QPushButton *addManyButton() const { return m_addMany; }
+    // "Add 8 clients": the Add N button as an action naming how many, for a toolbar.
+    QAction *addManyAction() const { return m_addManyAction; }
     QPushButton *killButton() const { return m_kill; }
     QSpinBox *countBox() const { return m_count; }
     QSpinBox *everyBox() const { return m_every; }
@@ -48,4 +51,5 @@ private:
     QPushButton *m_addOne;
     QPushButton *m_addMany;
     QPushButton *m_kill;
+    QAction *m_addManyAction;
 };

@@ -7,6 +7,7 @@
 #include "lab/labsession.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
+#include "menustyle.h"
 #include "model/connectionmodel.h"
 #include "model/eventlogfilter.h"
 #include "model/eventlogmodel.h"
@@ -16,6 +17,7 @@
 #include "serverpanel.h"
 #include "timelineview.h"
 #include "timepanel.h"
+#include "twolineheader.h"
 #include "viewexporter.h"
 #include "wheelguard.h"
 
@@ -37,6 +39,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStyle>
 #include <QSysInfo>
 #include <QTabWidget>
@@ -92,12 +95,26 @@ LabArea::LabArea(QWidget *parent)
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("labScroll"));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    // The stage above the rest, empty and hidden until one is set (setStageView).
+    m_stageSplit = new QSplitter(Qt::Vertical, this);
+    m_stageSplit->setObjectName(QStringLiteral("stageSplit"));
+    m_stageSplit->setChildrenCollapsible(false);
+    m_stageHost = new QWidget(m_stageSplit);
+    m_stageHost->setObjectName(QStringLiteral("stageHost"));
+    m_stageHost->installEventFilter(this);
+    m_stageHost->hide();
+    m_stageSplit->addWidget(m_stageHost);
+    m_stageSplit->addWidget(scroll);
+    m_stageSplit->setStretchFactor(0, 3);
+    m_stageSplit->setStretchFactor(1, 1);
+    m_stageSplit->installEventFilter(this);
+    outer->addWidget(m_stageSplit);
     // Side by side when there is room, stacked when not (adaptToWidth): nothing is cut off.
     m_controls = new QBoxLayout(QBoxLayout::LeftToRight);
     m_controls->addWidget(m_serverPanel);
@@ -142,6 +159,7 @@ LabArea::LabArea(QWidget *parent)
     // Sorted again at most twice a second (showFrame), not on every change of every row: 1,000
     // clients change every frame during a burst.
     m_clientSort->setDynamicSortFilter(false);
+    m_clientTable->setHorizontalHeader(new TwoLineHeader(m_clientTable));
     m_clientTable->setModel(m_clientSort);
     m_clientTable->setSortingEnabled(true);
     m_clientTable->sortByColumn(int(ConnectionModel::Column::Client), Qt::AscendingOrder);
@@ -197,6 +215,7 @@ LabArea::LabArea(QWidget *parent)
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setMenu(new QMenu(m_export));
+    MenuStyle::apply(m_export->menu());
     m_tabs->setCornerWidget(m_export, Qt::TopRightCorner);
     // Choosing a lane makes Step release that thread's next call only; no choice: any thread.
     connect(m_laneList->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -382,23 +401,25 @@ void LabArea::showClock()
 void LabArea::showMessage()
 {
     QStringList parts;
+    QString pauseNote;
     if (!m_error.isEmpty())
         parts << m_error;
     if (const ExperimentPreset::PausePoint *point = m_session->activePausePoint()) {
         const QString note = point->note.value(m_language, point->note.value(QStringLiteral("en")));
         // A note about the kernel's timers is the lesson's expectation for an unpaused run; after
         // earlier pauses this run went otherwise, so only what it shows is said.
-        parts << (m_session->activeNoteHolds()
-                          ? tr("Paused at %1 s. %2 Press Resume to continue.")
-                                    .arg(point->atSeconds, 0, 'f', 1)
-                                    .arg(note)
-                          : tr("Paused at %1 s. This run stood paused for %2 s before this point, "
-                               "and the kernel's timers (SYN retries, timeouts) and child "
-                               "processes "
-                               "ran on meanwhile, so the lesson's note for this moment does not "
-                               "describe it. Press Resume to continue.")
-                                    .arg(point->atSeconds, 0, 'f', 1)
-                                    .arg(m_session->pausedBeforePoint(), 0, 'f', 1));
+        pauseNote = m_session->activeNoteHolds()
+                ? tr("Paused at %1 s. %2 Press Resume to continue.")
+                          .arg(point->atSeconds, 0, 'f', 1)
+                          .arg(note)
+                : tr("Paused at %1 s. This run stood paused for %2 s before this point, "
+                     "and the kernel's timers (SYN retries, timeouts) and child "
+                     "processes "
+                     "ran on meanwhile, so the lesson's note for this moment does not "
+                     "describe it. Press Resume to continue.")
+                          .arg(point->atSeconds, 0, 'f', 1)
+                          .arg(m_session->pausedBeforePoint(), 0, 'f', 1);
+        parts << pauseNote;
         // What this run shows now, always true: the clients' stages from events and kernel.
         for (size_t i = 0; i < m_session->servers().size(); ++i) {
             const QString stages = m_connections->stageSummary(quint16(i));
@@ -409,6 +430,10 @@ void LabArea::showMessage()
     if (const auto report = m_session->pauseReport())
         parts << LabSession::describe(*report);
     m_message->setText(parts.join(QLatin1Char('\n')));
+    if (pauseNote != m_pauseNote) {
+        m_pauseNote = pauseNote;
+        emit pauseNoteChanged(m_pauseNote);
+    }
 }
 
 void LabArea::setExample(const QString &code)
@@ -589,10 +614,66 @@ void LabArea::addClients(int clients)
     showMessage();
 }
 
+void LabArea::setStageView(QWidget *stage)
+{
+    if (stage == m_stage)
+        return;
+    if (m_stage) {
+        m_stage->hide();
+        m_stage->setParent(nullptr); // the caller owns what it set
+    }
+    m_stage = stage;
+    m_stageSized = false;
+    if (m_stage) {
+        // No layout in the host: the stage gets the host's rectangle, whatever size it asks for.
+        m_stage->setParent(m_stageHost);
+        m_stage->setGeometry(m_stageHost->rect());
+        m_stage->show();
+    }
+    m_stageHost->setVisible(m_stage != nullptr);
+    giveStageRoom();
+}
+
+void LabArea::giveStageRoom()
+{
+    // Most of the height for the stage: three quarters in presenter layout, two thirds else.
+    const int height = m_stageSplit->height();
+    if (!m_stage || m_stageSized || height <= 0 || !m_stageSplit->isVisible())
+        return;
+    const int stage = m_presenter ? height * 3 / 4 : height * 2 / 3;
+    m_stageSplit->setSizes({ stage, height - stage });
+    m_stageSized = true;
+}
+
+void LabArea::setPresenterMode(bool on)
+{
+    if (on == m_presenter)
+        return;
+    if (on)
+        m_normalSizes = m_stageSplit->sizes();
+    m_presenter = on;
+    m_serverPanel->setVisible(!on);
+    m_clientPanel->setVisible(!on);
+    m_timePanel->setControlsVisible(!on);
+    m_machine->setVisible(!on);
+    const bool laidOut = m_normalSizes.value(0) + m_normalSizes.value(1) > 0;
+    if (on || !laidOut || !m_stage) {
+        m_stageSized = false;
+        giveStageRoom();
+    } else {
+        m_stageSplit->setSizes(m_normalSizes);
+    }
+}
+
 bool LabArea::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_viewport && event->type() == QEvent::Resize)
         adaptToWidth(m_viewport->width());
+    if (watched == m_stageHost && event->type() == QEvent::Resize && m_stage)
+        m_stage->setGeometry(m_stageHost->rect());
+    if (watched == m_stageSplit
+        && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        giveStageRoom();
     return QGroupBox::eventFilter(watched, event);
 }
 

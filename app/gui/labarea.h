@@ -21,6 +21,7 @@ class Server;
 class QBoxLayout;
 class QListView;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class RunMeasures;
@@ -81,8 +82,22 @@ public:
     void runAndMeasure(const QJsonObject &experiment, const QString &measure, int server);
     const RunMeasures &measures() const;
 
+    // The stage (a big picture of the run) at the top of the lab, above everything else, in a
+    // vertical splitter that gives it most of the height. The host sizes the stage to the room
+    // it has, so a stage asking for more never widens the window. nullptr empties the host.
+    void setStageView(QWidget *stage);
+    QWidget *stageView() const { return m_stage; }
+    QSplitter *stageSplitter() const { return m_stageSplit; }
+    // Presenter layout: the panels' form controls hidden (a toolbar has their actions), the
+    // stage given more room. Leaving it restores the layout as it was.
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
+    // The active pause point's note as the lab shows it ("Paused at 2.0 s. …"), empty when none.
+    QString pauseNote() const { return m_pauseNote; }
+
 signals:
     void pausedAtPoint(double atSeconds); // an experiment's pause point stopped the lab
+    void pauseNoteChanged(const QString &note);
     void frameApplied(int events, qint64 workNs); // after each frame reached every model
     void measured(bool ok, double value, const QString &error); // answer to runAndMeasure()
 
@@ -102,6 +117,7 @@ private:
     void syncControls(const ExperimentPreset &preset);
     void showServerStatus();
     void adaptToWidth(int width);
+    void giveStageRoom();
     void sortClientsIfNeeded();
     // "A · TCPServer: 6 clients, 1.0 s each: finished in 6.0 s — one at a time", one per server.
     static QStringList summaryLines(const RunStats &stats,
@@ -135,6 +151,13 @@ private:
     QBoxLayout *m_controls = nullptr;
     QBoxLayout *m_queues = nullptr;
     QWidget *m_viewport = nullptr;
+    QSplitter *m_stageSplit = nullptr;
+    QWidget *m_stageHost = nullptr;
+    QWidget *m_stage = nullptr;
+    QList<int> m_normalSizes; // the stage splitter before presenter mode
+    bool m_presenter = false;
+    bool m_stageSized = false; // the splitter gave the stage its share once
+    QString m_pauseNote;
     QString m_language = QStringLiteral("en");
     QString m_error; // the last thing that went wrong, shown until the next action
     QElapsedTimer m_sortClock; // when the client table was last sorted

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -56,6 +57,8 @@ LessonView::LessonView(QWidget *parent)
     m_browser->setObjectName(QStringLiteral("lessonBrowser"));
     // Links are ours to follow: glossary terms, other lessons, and the web in the user's browser.
     m_browser->setOpenLinks(false);
+    m_browser->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_browser->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &LessonView::followLink);
     connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
             [this](const QUrl &url) {
@@ -95,12 +98,23 @@ LessonView::LessonView(QWidget *parent)
 
 void LessonView::showLesson(const Lesson &lesson, const QString &language)
 {
-    if (m_lesson.id() != lesson.id())
+    const bool another = m_lesson.id() != lesson.id() || !m_hasLesson;
+    if (another)
         m_definition->hide(); // a term of the last lesson
     m_lesson = lesson;
     m_language = language;
     m_hasLesson = true;
     render();
+    if (another)
+        scrollToTop();
+}
+
+void LessonView::scrollToTop()
+{
+    QTextCursor start(m_browser->document());
+    m_browser->setTextCursor(start); // a cursor left further down would pull the view back there
+    m_browser->verticalScrollBar()->setValue(0);
+    m_browser->horizontalScrollBar()->setValue(0);
 }
 
 bool LessonView::followLink(const QUrl &url)
@@ -206,6 +220,17 @@ void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFon
                 && (fragment.charFormat().fontFixedPitch()
                     || fragment.charFormat().fontFamilies() == fixedFamilies))
                 code.append({ fragment.position(), fragment.length() });
+        }
+    }
+    // Code and diagrams wrap at the pane's edge instead of scrolling sideways (a projector at
+    // 200 %, a small screen); a line too long breaks anywhere, even inside a name.
+    QTextCursor blocks(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().nonBreakableLines()) {
+            QTextBlockFormat wrapping;
+            wrapping.setNonBreakableLines(false);
+            blocks.setPosition(block.position());
+            blocks.mergeBlockFormat(wrapping);
         }
     }
     QTextCharFormat format;

@@ -27,6 +27,7 @@ public:
     // Problems that belong to no single lesson (catalog.json), shown above any lesson.
     void setCatalogIssues(const QList<LessonIssue> &issues);
     void clear();
+    void scrollToTop(); // the lesson's first line in view
 
     QTextBrowser *browser() const { return m_browser; }
     QLabel *notice() const { return m_notice; }

@@ -1,11 +1,17 @@
 #include "mainwindow.h"
 
+#include "clientpanel.h"
+#include "combomirror.h"
 #include "lab/labsession.h"
 #include "labarea.h"
 #include "languageswitcher.h"
+#include "lessonstrip.h"
 #include "lessonview.h"
+#include "menustyle.h"
 #include "quizview.h"
+#include "serverpanel.h"
 #include "timelineview.h"
+#include "timepanel.h"
 #include "zoomcontroller.h"
 
 #include <QAction>
@@ -14,21 +20,28 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QStyle>
 #include <QSysInfo>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Key {
 const QString geometry = QStringLiteral("window/geometry");
 const QString splitter = QStringLiteral("window/splitter");
 const QString language = QStringLiteral("ui/language");
 const QString zoom = QStringLiteral("ui/zoom");
+const QString presenter = QStringLiteral("ui/presenter");
 const QString lesson = QStringLiteral("lessons/current");
 } // namespace Key
 
@@ -54,14 +67,28 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     m_splitter->addWidget(m_lessonView);
     m_splitter->addWidget(m_labArea);
     m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 5);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
-    resize(1280, 800);
-    m_splitter->setSizes({ 220, 540, 620 });
+    // The lesson strip (presenter layout) above the three panes.
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    m_strip = new LessonStrip(central);
+    m_strip->hide();
+    centralLayout->addWidget(m_strip);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    fitToScreen();
+    const int width = this->width();
+    // The lab gets the larger share: its tabs and tables need the width more than the text.
+    m_splitter->setSizes({ width * 15 / 100, width * 37 / 100, width * 48 / 100 });
 
     createMenus();
+    createToolBars();
+    connect(m_labArea, &LabArea::pauseNoteChanged, m_strip, &LessonStrip::setNote);
+    connect(m_strip, &LessonStrip::lessonOpenToggled, m_lessonView, &QWidget::setVisible);
     m_lessonView->setCatalogIssues(m_catalog.issues());
     fillNavigator();
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentLesson);
@@ -94,8 +121,7 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
                 || tabs->widget(i) == m_labArea->timeline())
                 tabs->setCurrentIndex(i);
         }
-        if (auto *scroll
-            = m_labArea->findChild<QScrollArea *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (auto *scroll = m_labArea->findChild<QScrollArea *>(QStringLiteral("labScroll"))) {
             const int left = scroll->horizontalScrollBar()->value();
             scroll->ensureWidgetVisible(tabs);
             scroll->ensureWidgetVisible(m_labArea->summaryLabel()); // the summary above wins
@@ -104,6 +130,8 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     });
     restoreSettings();
     retranslate();
+    showZoom();
+    setPresenterMode(QSettings().value(Key::presenter, false).toBool());
 }
 
 MainWindow::~MainWindow() = default;
@@ -123,7 +151,22 @@ void MainWindow::createMenus()
     m_zoomOutAction->setShortcuts(QKeySequence::ZoomOut);
     m_zoomResetAction = m_viewMenu->addAction(QString(), m_zoom, &ZoomController::reset);
     m_zoomResetAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+0")));
+    m_deskAction = m_viewMenu->addAction(QString(), this, [this] {
+        m_zoom->setPercent(100);
+        showZoom(); // checked again even when the zoom was 100 % already
+    });
+    m_projectorAction = m_viewMenu->addAction(QString(), this, [this] {
+        m_zoom->setPercent(ZoomController::presenterLevel());
+        showZoom();
+    });
+    for (QAction *preset : { m_deskAction, m_projectorAction })
+        preset->setCheckable(true);
     m_viewMenu->addSeparator();
+    m_presenterAction = m_viewMenu->addAction(QString());
+    m_presenterAction->setObjectName(QStringLiteral("presenterAction"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     m_fullScreenAction = m_viewMenu->addAction(QString());
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
@@ -131,8 +174,10 @@ void MainWindow::createMenus()
         setWindowState(on ? (windowState() | Qt::WindowFullScreen)
                           : (windowState() & ~Qt::WindowFullScreen));
     });
-    connect(m_zoom, &ZoomController::zoomChanged, this,
-            [](int percent) { QSettings().setValue(Key::zoom, percent); });
+    connect(m_zoom, &ZoomController::zoomChanged, this, [this](int percent) {
+        QSettings().setValue(Key::zoom, percent);
+        showZoom();
+    });
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
@@ -147,6 +192,117 @@ void MainWindow::createMenus()
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    for (QMenu *menu : { m_fileMenu, m_viewMenu, m_languageMenu, m_helpMenu })
+        MenuStyle::apply(menu);
+}
+
+void MainWindow::createToolBars()
+{
+    // The lab's own actions (the panels keep the logic), one row, for presenter layout.
+    m_labToolBar = new QToolBar(this);
+    m_labToolBar->setObjectName(QStringLiteral("labToolBar"));
+    m_labToolBar->setMovable(false);
+    m_labToolBar->setFloatable(false);
+    const ServerPanel *server = m_labArea->serverPanel();
+    const TimePanel *time = m_labArea->timePanel();
+    m_labToolBar->addAction(server->startAction());
+    m_labToolBar->addAction(m_labArea->clientPanel()->addManyAction());
+    m_labToolBar->addAction(time->pauseAction());
+    m_labToolBar->addAction(time->stepAction());
+    auto *speed = new ComboMirror(time->speedBox(), m_labToolBar);
+    speed->setObjectName(QStringLiteral("toolbarSpeed"));
+    m_labToolBar->addWidget(speed);
+    m_labToolBar->addAction(time->resetAction());
+    m_labToolBar->addSeparator();
+    m_compareLabel = new QLabel(m_labToolBar);
+    m_compareLabel->setObjectName(QStringLiteral("toolbarCompareLabel"));
+    m_labToolBar->addWidget(m_compareLabel);
+    auto *compare = new ComboMirror(server->compareBox(), m_labToolBar);
+    compare->setObjectName(QStringLiteral("toolbarCompare"));
+    m_labToolBar->addWidget(compare);
+    addToolBar(Qt::TopToolBarArea, m_labToolBar);
+    m_labToolBar->hide();
+
+    m_viewToolBar = new QToolBar(this);
+    m_viewToolBar->setObjectName(QStringLiteral("viewToolBar"));
+    m_viewToolBar->setMovable(false);
+    m_viewToolBar->setFloatable(false);
+    m_viewToolBar->addAction(m_presenterAction);
+    m_viewToolBar->addSeparator();
+    m_viewToolBar->addAction(m_deskAction);
+    m_viewToolBar->addAction(m_projectorAction);
+    addToolBar(Qt::TopToolBarArea, m_viewToolBar);
+
+    m_zoomLabel = new QLabel(this);
+    m_zoomLabel->setObjectName(QStringLiteral("zoomLabel"));
+    m_zoomLabel->setContentsMargins(0, 0, m_zoomLabel->fontMetrics().averageCharWidth(), 0);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    statusBar()->setSizeGripEnabled(false);
+}
+
+void MainWindow::showZoom()
+{
+    const int percent = m_zoom->percent();
+    m_zoomLabel->setText(tr("Zoom %1 %").arg(percent));
+    m_deskAction->setChecked(percent == 100);
+    m_projectorAction->setChecked(percent == ZoomController::presenterLevel());
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (m_presenterAction->isChecked() != on)
+        m_presenterAction->setChecked(on); // toggled() calls here again; the check below ends it
+    QSettings().setValue(Key::presenter, on);
+    if (on == m_presenter)
+        return;
+    m_presenter = on;
+    if (on)
+        m_normalSplitter = m_splitter->saveState();
+    m_navigator->setVisible(!on);
+    m_strip->setVisible(on);
+    m_strip->setLessonOpen(false);
+    m_lessonView->setVisible(!on);
+    m_labToolBar->setVisible(on);
+    m_labArea->setPresenterMode(on);
+    if (!on && !m_normalSplitter.isEmpty())
+        m_splitter->restoreState(m_normalSplitter);
+    showStrip();
+}
+
+void MainWindow::showStrip()
+{
+    const int row = m_navigator->currentRow();
+    const QList<Lesson> lessons = m_catalog.lessons();
+    m_strip->setHeading(row >= 0 && row < lessons.size()
+                                ? QStringLiteral("%1. %2").arg(row + 1).arg(
+                                        lessons.at(row).title(m_language->language()))
+                                : QString());
+    m_strip->setNote(m_labArea->pauseNote());
+}
+
+void MainWindow::fitToScreen()
+{
+    // On the screen the window is on, never wider or taller than what it leaves free (taskbar,
+    // panels), with room for the window frame; a restored size is kept when it fits.
+    const QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize room = available.size() * 0.92;
+    const QSize size = m_restored ? this->size().boundedTo(room) : available.size() * 0.9;
+    resize(size);
+    if (!m_restored || !available.contains(frameGeometry()))
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The first layout resizes the lesson's text many times: it opens at its top afterwards.
+    QTimer::singleShot(0, m_lessonView, &LessonView::scrollToTop);
 }
 
 void MainWindow::retranslate()
@@ -161,6 +317,17 @@ void MainWindow::retranslate()
     m_zoomOutAction->setText(tr("Zoom &Out"));
     m_zoomResetAction->setText(tr("&Reset Zoom"));
     m_fullScreenAction->setText(tr("&Full Screen"));
+    m_deskAction->setText(tr("&Desk (100 %)"));
+    m_deskAction->setToolTip(tr("Text at its normal size, for working at a desk"));
+    m_projectorAction->setText(tr("Pro&jector (200 %)"));
+    m_projectorAction->setToolTip(tr("Text twice as large, for a projector or a large screen"));
+    m_presenterAction->setText(tr("&Presenter Layout"));
+    m_presenterAction->setToolTip(
+            tr("The lab fills the window; the lesson folds into a strip (F5)"));
+    m_labToolBar->setWindowTitle(tr("Lab controls"));
+    m_viewToolBar->setWindowTitle(tr("View"));
+    m_compareLabel->setText(tr("Compare with"));
+    showZoom();
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About SocketLab"));
@@ -203,6 +370,7 @@ void MainWindow::showCurrentLesson()
     m_lessonView->showLesson(lessons.at(row), m_language->language());
     m_labArea->setExample(lessons.at(row).exampleCode());
     QSettings().setValue(Key::lesson, lessons.at(row).id());
+    showStrip();
 }
 
 void MainWindow::selectLesson(int index)
@@ -244,8 +412,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    if (settings.contains(Key::geometry))
-        restoreGeometry(settings.value(Key::geometry).toByteArray());
+    if (settings.contains(Key::geometry)) {
+        m_restored = restoreGeometry(settings.value(Key::geometry).toByteArray());
+        fitToScreen();
+    }
     if (settings.contains(Key::splitter))
         m_splitter->restoreState(settings.value(Key::splitter).toByteArray());
     m_language->setLanguage(settings.value(Key::language, QStringLiteral("en")).toString());
@@ -259,7 +429,11 @@ void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(Key::geometry, saveGeometry());
-    settings.setValue(Key::splitter, m_splitter->saveState());
+    // The three panes as the normal layout has them, also when presenter layout hides two.
+    settings.setValue(Key::splitter,
+                      m_presenter && !m_normalSplitter.isEmpty() ? m_normalSplitter
+                                                                 : m_splitter->saveState());
+    settings.setValue(Key::presenter, m_presenter);
     settings.setValue(Key::language, m_language->language());
     settings.setValue(Key::zoom, m_zoom->percent());
     settings.setValue(Key::lesson, currentLessonId());

@@ -6,10 +6,13 @@
 
 class LabArea;
 class LanguageSwitcher;
+class LessonStrip;
 class LessonView;
 class QActionGroup;
+class QLabel;
 class QListWidget;
 class QSplitter;
+class QToolBar;
 class ZoomController;
 
 // The window: lesson navigator | lesson text | lab, menus, language and zoom, remembered settings.
@@ -35,12 +38,30 @@ public:
     void setLanguage(const QString &language);
     QString currentLessonId() const;
 
+    // Presenter layout (F5, remembered): the lab fills the window, the lesson folds into a strip
+    // (heading, pause note, a button to open it), the lab's controls in one toolbar row.
+    // Leaving it restores the layout as it was.
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const { return m_presenter; }
+    QAction *presenterAction() const { return m_presenterAction; }
+    QAction *deskZoomAction() const { return m_deskAction; } // 100 %
+    QAction *projectorZoomAction() const { return m_projectorAction; } // 200 %
+    QToolBar *viewToolBar() const { return m_viewToolBar; }
+    QToolBar *labToolBar() const { return m_labToolBar; } // shown in presenter layout only
+    LessonStrip *lessonStrip() const { return m_strip; }
+    QLabel *zoomLabel() const { return m_zoomLabel; } // "Zoom 200 %" in the status bar
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
+    void createToolBars();
+    void fitToScreen();
+    void showZoom();
+    void showStrip();
     void retranslate();
     void fillNavigator();
     void showCurrentLesson();
@@ -67,5 +88,17 @@ private:
     QAction *m_fullScreenAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QAction *m_deskAction = nullptr;
+    QAction *m_projectorAction = nullptr;
+    QToolBar *m_viewToolBar = nullptr;
+    QToolBar *m_labToolBar = nullptr;
+    QLabel *m_compareLabel = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    LessonStrip *m_strip = nullptr;
+    bool m_presenter = false;
+    bool m_shownOnce = false;
+    bool m_restored = false; // the window's geometry came from the settings
+    QByteArray m_normalSplitter; // the main splitter before presenter layout
     QString m_shownLanguage; // the language the widgets were last translated into
 };

@@ -130,7 +130,7 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
     pump(1300); // past the first SYN retry, so the view shows retransmissions too
     // The lab scrolled to its time controls: the run's clock, the queue view and the summary.
     const auto showRun = [lab] {
-        if (auto *scroll = lab->findChild<QScrollArea *>()) {
+        if (auto *scroll = lab->findChild<QScrollArea *>(QStringLiteral("labScroll"))) {
             scroll->widget()->layout()->activate();
             scroll->verticalScrollBar()->setValue(lab->timePanel()->y());
         }
@@ -162,7 +162,7 @@ QStringList Screenshotter::run(MainWindow *window, const QString &directory, QSt
            && waited.elapsed() < 15000)
         pump(50);
     lab->tabs()->setCurrentIndex(1); // the timeline, scrolled into view
-    if (auto *scroll = lab->findChild<QScrollArea *>()) {
+    if (auto *scroll = lab->findChild<QScrollArea *>(QStringLiteral("labScroll"))) {
         scroll->ensureWidgetVisible(lab->tabs(), 0, 0);
         scroll->horizontalScrollBar()->setValue(0); // down to the tabs, not sideways
     }

@@ -1,5 +1,6 @@
 #include "serverpanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -19,6 +20,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     , m_compare(new QComboBox(this))
     , m_delay(new QDoubleSpinBox(this))
     , m_start(new QPushButton(this))
+    , m_startAction(new QAction(this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("serverPanel"));
@@ -55,6 +57,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     connect(m_start, &QPushButton::clicked, this, [this] {
         m_state == Status::Listening ? emit stopRequested() : emit startRequested();
     });
+    connect(m_startAction, &QAction::triggered, m_start, &QPushButton::click);
     retranslate();
 }
 
@@ -129,6 +132,7 @@ void ServerPanel::retranslate()
         m_handler->setItemText(i, handlers[i]);
     const bool running = m_state == Status::Listening;
     m_start->setText(running ? tr("Stop server") : tr("Start server"));
+    m_startAction->setText(m_start->text());
     m_compare->setItemText(0, tr("nothing (one server)"));
     const ServerConfig c = config();
     switch (m_state) {

@@ -5,6 +5,7 @@
 #include <QGroupBox>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -31,6 +32,8 @@ public:
     // What the status line says; texts are composed in retranslate() so they follow the language.
     void setStatus(Status status, const QString &detail = {});
     QPushButton *startButton() const { return m_start; }
+    // The Start/Stop button as an action (its text, its click), for a toolbar.
+    QAction *startAction() const { return m_startAction; }
     QLabel *statusLabel() const { return m_status; }
     QComboBox *modelBox() const { return m_model; }
     QSpinBox *backlogBox() const { return m_backlog; }
@@ -56,6 +59,7 @@ private:
     QComboBox *m_compare;
     QDoubleSpinBox *m_delay;
     QPushButton *m_start;
+    QAction *m_startAction;
     QLabel *m_status;
     Status m_state = Status::Idle;
     QString m_detail; // the bound address, or the error

@@ -1,5 +1,6 @@
 #include "timepanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -15,6 +16,9 @@ TimePanel::TimePanel(Gate *gate, QWidget *parent)
     , m_speed(new QComboBox(this))
     , m_reset(new QPushButton(this))
     , m_waiting(new QLabel(this))
+    , m_pauseAction(new QAction(this))
+    , m_stepAction(new QAction(this))
+    , m_resetAction(new QAction(this))
 {
     setObjectName(QStringLiteral("timePanel"));
     auto *layout = new QHBoxLayout(this);
@@ -42,6 +46,11 @@ TimePanel::TimePanel(Gate *gate, QWidget *parent)
         m_pause->setChecked(false);
         emit resetRequested();
     });
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, m_pause, &QPushButton::setChecked);
+    connect(m_pause, &QPushButton::toggled, m_pauseAction, &QAction::setChecked);
+    connect(m_stepAction, &QAction::triggered, m_step, &QPushButton::click);
+    connect(m_resetAction, &QAction::triggered, m_reset, &QPushButton::click);
     // Why queued: waitersChanged() is emitted on the worker thread that starts or stops waiting.
     connect(m_gate, &Gate::waitersChanged, this, &TimePanel::showWaiters, Qt::QueuedConnection);
     retranslate();
@@ -52,6 +61,12 @@ void TimePanel::setStepTarget(qint32 tid, const QString &who)
     m_stepTid = tid;
     m_stepWho = who;
     retranslate();
+}
+
+void TimePanel::setControlsVisible(bool visible)
+{
+    for (QWidget *control : QList<QWidget *>{ m_pause, m_step, m_speed, m_reset })
+        control->setVisible(visible);
 }
 
 void TimePanel::stepOnce()
@@ -189,5 +204,9 @@ void TimePanel::retranslate()
     m_step->setEnabled(m_pause->isChecked());
     m_speed->setToolTip(tr("Slow motion: stretches the handlers' sleep and CPU work"));
     m_reset->setText(tr("Reset"));
+    m_pauseAction->setText(m_pause->text());
+    m_stepAction->setText(m_step->text());
+    m_stepAction->setEnabled(m_step->isEnabled());
+    m_resetAction->setText(m_reset->text());
     showWaiters();
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -22,6 +23,12 @@ public:
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stepButton() const { return m_step; }
     QComboBox *speedBox() const { return m_speed; }
+    // The buttons as actions (same text, state and click), for a toolbar.
+    QAction *pauseAction() const { return m_pauseAction; } // checkable, checked while paused
+    QAction *stepAction() const { return m_stepAction; }
+    QAction *resetAction() const { return m_resetAction; }
+    // Hides the buttons and the speed box (a toolbar has them); the gate's waiters stay shown.
+    void setControlsVisible(bool visible);
     // Step releases only this thread's next call (0 = whichever thread comes first).
     void setStepTarget(qint32 tid, const QString &who);
     QLabel *waitingLabel() const { return m_waiting; } // what the last step released, who waits
@@ -48,6 +55,9 @@ private:
     QComboBox *m_speed;
     QPushButton *m_reset;
     QLabel *m_waiting;
+    QAction *m_pauseAction;
+    QAction *m_stepAction;
+    QAction *m_resetAction;
     qint32 m_stepTid = 0;
     QString m_stepWho;
     bool m_stepped = false; // a step since the last pause: m_released says what it did
