@@ -41,7 +41,7 @@ QRectF centered(const QRectF &outer, const QSizeF &size)
 
 } // namespace
 
-StageLayout::Fonts StageLayout::Fonts::from(const QFont &base)
+StageLayout::Fonts StageLayout::Fonts::from(const QFont &base, const QFont &legend)
 {
     Fonts f;
     f.font[int(FontRole::Normal)] = base;
@@ -54,6 +54,7 @@ StageLayout::Fonts StageLayout::Fonts::from(const QFont &base)
     code.setFamilies(FontSetup::codeFamilies());
     code.setBold(true);
     f.font[int(FontRole::Code)] = code;
+    f.font[int(FontRole::Legend)] = legend;
     return f;
 }
 
@@ -77,9 +78,14 @@ qreal StageLayout::lineHeight(FontRole font) const
 
 QString StageLayout::fit(const QStringList &candidates, FontRole font, qreal width) const
 {
-    for (const QString &c : candidates)
-        if (advance(c, font) <= width)
-            return c;
+    // The second candidate still says what matters; from the third on, something is lost.
+    for (int i = 0; i < candidates.size(); ++i) {
+        if (advance(candidates[i], font) <= width) {
+            m_overflow = m_overflow || i >= 2;
+            return candidates[i];
+        }
+    }
+    m_overflow = true;
     return QFontMetricsF((*m_fonts)[font])
             .elidedText(candidates.constLast(), Qt::ElideRight, qMax<qreal>(0, width));
 }
@@ -97,6 +103,7 @@ QRectF StageLayout::addText(const QString &text, FontRole font, qreal x, qreal y
 void StageLayout::addPill(const QRectF &rect, const QStringList &candidates)
 {
     const QString text = fit(candidates, FontRole::Normal, rect.width() - m_gap);
+    m_overflow = true;
     if (text.isEmpty())
         return;
     m_boxes.push_back({ rect, Frame::Pill });
@@ -251,6 +258,7 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
     m_swatches.clear();
     m_workers.clear();
     m_tokenIndex.clear();
+    m_overflow = false;
 
     m_line = lineHeight(FontRole::Normal);
     m_gap = std::round(m_line * 0.3);
@@ -291,6 +299,11 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
     for (int i = 0; i < n; ++i)
         addBand(servers[size_t(i)],
                 QRectF(stage.left(), stage.top() + i * (bandH + bandGap), stage.width(), bandH));
+    size_t total = 0;
+    for (const StageServer &s : servers)
+        total += s.tokens.size();
+    if (m_tokens.size() < total)
+        m_overflow = true;
     for (int i = 0; i < int(m_tokens.size()); ++i)
         m_tokenIndex.insert(key(m_tokens[size_t(i)].origin, m_tokens[size_t(i)].client), i);
 }
@@ -315,7 +328,7 @@ void StageLayout::addBand(const StageServer &server, const QRectF &band)
     const QRectF area(band.left(), band.top() + titleH + m_gap, band.width(),
                       band.height() - titleH - m_gap);
     const qreal colGap = m_gap * 2;
-    const std::vector<double> shares = server.stream ? std::vector<double>{ 0.25, 0.17, 0.28, 0.30 }
+    const std::vector<double> shares = server.stream ? std::vector<double>{ 0.24, 0.20, 0.26, 0.30 }
                                                      : std::vector<double>{ 0.32, 0.0, 0.26, 0.42 };
     const int columns = server.stream ? 4 : 3;
     const qreal usable = area.width() - (columns - 1) * colGap;
@@ -389,8 +402,10 @@ void StageLayout::addClients(const StageServer &server, const QRectF &column)
     shareRows(sections, content.height(), headingH, m_gap);
     qreal y = content.top();
     for (const Section &s : sections) {
-        if (y + headingH > content.bottom() + 0.5)
+        if (y + headingH > content.bottom() + 0.5) {
+            m_overflow = true;
             break;
+        }
         const QString heading = s.heading.arg(s.tokens.size());
         addText(fit({ heading }, FontRole::Normal, content.width()), FontRole::Normal,
                 content.left(), y, column);
@@ -474,6 +489,7 @@ void StageLayout::addKernel(const StageServer &server, const QRectF &column)
                     { QRectF(content.left(), content.top(), content.width(), need.height()), column,
                       longText, FontRole::Normal, false, false, true });
         } else {
+            m_overflow = true;
             addText(fit({ tr("UDP: no accept queue"), tr("no accept queue") }, FontRole::Normal,
                         content.width()),
                     FontRole::Normal, content.left(), content.top(), column);
@@ -555,8 +571,10 @@ void StageLayout::addKernel(const StageServer &server, const QRectF &column)
     }
     y += queueArea.height();
 
-    if (y + headingH > content.bottom() + 0.5)
+    if (y + headingH > content.bottom() + 0.5) {
+        m_overflow = true;
         return;
+    }
     QStringList halfHeading;
     if (!dropped.empty())
         halfHeading
@@ -649,7 +667,11 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
         const QRectF tokenRect(box.right() - boxPad - m_tokenSize.width(),
                                box.center().y() - m_tokenSize.height() / 2, m_tokenSize.width(),
                                m_tokenSize.height());
-        const qreal textW = tokenRect.left() - m_gap - (box.left() + boxPad);
+        // A threading or forking server's accept thread hands clients on: no token place.
+        const bool holds = w.actor != Actor::Server
+                || (server.model != ServerModel::Threading && server.model != ServerModel::Forking);
+        const qreal textRight = holds ? tokenRect.left() - m_gap : box.right() - boxPad;
+        const qreal textW = textRight - (box.left() + boxPad);
         const qreal x = box.left() + boxPad;
         const qreal y = box.top() + (box.height() - line1 - line2) / 2;
         const QString name = fit({ workerName(w, server.model, true),
@@ -663,14 +685,14 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
         QString text = name + QLatin1Char('\n') + call;
         if (!w.exited && w.client != 0) {
             const QString client = QStringLiteral(" · ") + tr("client %1").arg(w.client);
-            if (callRect.right() + advance(client, FontRole::Normal) <= tokenRect.left() - m_gap) {
+            if (callRect.right() + advance(client, FontRole::Normal) <= textRight) {
                 addText(client, FontRole::Normal, callRect.right(),
                         y + line1 + (line2 - lineHeight(FontRole::Normal)) / 2, box);
                 text += client;
             }
         }
         m_workers.push_back({ server.origin, index, box, text });
-        if (const StageToken *t = held.value(index); t && !w.exited)
+        if (const StageToken *t = held.value(index); t && !w.exited && holds)
             m_tokens.push_back({ server.origin,
                                  t->client,
                                  t->place,
@@ -684,9 +706,18 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
         int busy = 0;
         for (int i = shown; i < int(order.size()); ++i)
             busy += held.contains(order[size_t(i)]) ? 1 : 0;
-        addPill(cellRect(shown),
-                { tr("+%1 more, %2 serving a client").arg(hidden).arg(busy),
-                  tr("+%1 more").arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        const QRectF pill = cellRect(shown);
+        addPill(pill, { tr("+%1 more").arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        // How many of those serve a client, under the count when the pill has room for it.
+        const QString note = tr("%1 serving a client").arg(busy);
+        const qreal lineH = lineHeight(FontRole::Small);
+        Text &count = m_texts.back();
+        if (count.box == pill && pill.height() >= count.rect.height() + lineH + m_gap
+            && advance(note, FontRole::Small) <= pill.width() - pill.height()) {
+            count.rect.translate(0, -lineH / 2);
+            addText(note, FontRole::Small, pill.center().x() - advance(note, FontRole::Small) / 2,
+                    count.rect.bottom(), pill);
+        }
     }
 }
 
@@ -696,11 +727,11 @@ static const Place kLegendOrder[]
 
 qreal StageLayout::legendHeight(qreal width) const
 {
-    const qreal swatch = lineHeight(FontRole::Normal);
+    const qreal swatch = lineHeight(FontRole::Legend);
     qreal x = 0;
     int lines = 1;
     for (Place place : kLegendOrder) {
-        const qreal w = swatch + m_gap + advance(placeText(place), FontRole::Normal);
+        const qreal w = swatch + m_gap + advance(placeText(place), FontRole::Legend);
         if (x > 0 && x + w > width) {
             ++lines;
             x = 0;
@@ -712,19 +743,19 @@ qreal StageLayout::legendHeight(qreal width) const
 
 void StageLayout::addLegend(const QRectF &area)
 {
-    const qreal swatch = lineHeight(FontRole::Normal);
+    const qreal swatch = lineHeight(FontRole::Legend);
     qreal x = area.left();
     qreal y = area.top();
     for (Place place : kLegendOrder) {
         const QString text
-                = fit({ placeText(place) }, FontRole::Normal, area.width() - swatch - m_gap);
-        const qreal w = swatch + m_gap + advance(text, FontRole::Normal);
+                = fit({ placeText(place) }, FontRole::Legend, area.width() - swatch - m_gap);
+        const qreal w = swatch + m_gap + advance(text, FontRole::Legend);
         if (x > area.left() && x + w > area.right()) {
             x = area.left();
             y += swatch + m_gap;
         }
         m_swatches.push_back({ place, QRectF(x, y, swatch, swatch) });
-        addText(text, FontRole::Normal, x + swatch + m_gap, y, area);
+        addText(text, FontRole::Legend, x + swatch + m_gap, y, area);
         x += w + m_gap * 3;
     }
 }

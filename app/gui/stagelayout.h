@@ -20,14 +20,15 @@ class StageLayout final
     Q_DECLARE_TR_FUNCTIONS(StageView)
 
 public:
-    enum class FontRole : quint8 { Normal, Bold, Title, Small, Code, Count };
+    enum class FontRole : quint8 { Normal, Bold, Title, Small, Code, Legend, Count };
     enum class Frame : quint8 { Column, Kernel, Slot, Worker, WorkerExited, Pill };
 
     struct Fonts
     {
         QFont font[int(FontRole::Count)];
         const QFont &operator[](FontRole role) const { return font[int(role)]; }
-        static Fonts from(const QFont &base);
+        // The stage's fonts at base; the legend stays at legend (the font's own size).
+        static Fonts from(const QFont &base, const QFont &legend);
     };
     struct Box
     {
@@ -74,6 +75,8 @@ public:
     const std::vector<Token> &tokens() const { return m_tokens; }
     const std::vector<Swatch> &swatches() const { return m_swatches; }
     const std::vector<WorkerBox> &workers() const { return m_workers; }
+    // Something did not fit: a "+N more", a shortened text or a client not drawn on its own.
+    bool overflowed() const { return m_overflow; }
     const Token *token(quint16 origin, quint32 client) const;
     const WorkerBox *worker(quint16 origin, int index) const;
 
@@ -94,6 +97,7 @@ private:
     void addLegend(const QRectF &area);
     qreal legendHeight(qreal width) const;
     // The first candidate that fits width in that font (else the last, elided): never wider.
+    // Falling back past the second candidate, or eliding, counts as an overflow.
     QString fit(const QStringList &candidates, FontRole font, qreal width) const;
     qreal advance(const QString &text, FontRole font) const;
     qreal lineHeight(FontRole font) const;
@@ -121,4 +125,5 @@ private:
     std::vector<Swatch> m_swatches;
     std::vector<WorkerBox> m_workers;
     QHash<quint64, int> m_tokenIndex;
+    mutable bool m_overflow = false;
 };

@@ -1,6 +1,7 @@
 #include "stageview.h"
 
 #include <QEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <cmath>
 
@@ -51,16 +52,25 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
 {
     // Where each token is drawn now, before the new data moves it.
     QHash<quint64, QRectF> before;
-    before.reserve(int(m_layout.tokens().size()));
-    for (const StageLayout::Token &t : m_layout.tokens())
+    before.reserve(int(layout().tokens().size()));
+    for (const StageLayout::Token &t : layout().tokens())
         before.insert(StageLayout::key(t.origin, t.client), drawnRect(t));
 
+    // A new run (no client shown before is still there) may be drawn bigger again; within a
+    // run the scale only shrinks, so the picture does not pump as clients come and go.
+    bool carriedOver = false;
+    for (const StageServer &s : servers)
+        for (const StageToken &t : s.tokens)
+            if (before.contains(StageLayout::key(t.origin, t.client))) {
+                carriedOver = true;
+                break;
+            }
     m_servers = servers;
     m_nowNs = nowNs;
-    m_layout.build(m_servers, m_fonts, size().isEmpty() ? sizeHint() : size());
+    build(carriedOver ? m_level : 0);
 
     m_from.clear();
-    for (const StageLayout::Token &t : m_layout.tokens()) {
+    for (const StageLayout::Token &t : layout().tokens()) {
         const auto it = before.constFind(StageLayout::key(t.origin, t.client));
         if (it == before.constEnd())
             continue; // newly shown: it appears where it is
@@ -79,6 +89,14 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
         m_timer.stop();
     else if (!m_timer.isActive())
         m_timer.start();
+    invalidate();
+}
+
+void StageView::invalidate()
+{
+    m_stillValid = false;
+    if (isVisible())
+        renderStill();
     update();
 }
 
@@ -86,9 +104,11 @@ void StageView::tick()
 {
     if (m_glideStartNs < 0)
         m_glideStartNs = m_clock.nsecsElapsed();
-    if (eased() >= 1.0) {
+    if (eased() >= 1.0) { // arrived: they rest in the still picture now
         m_from.clear();
         m_timer.stop();
+        invalidate();
+        return;
     }
     update();
 }
@@ -118,13 +138,13 @@ QRectF StageView::drawnRect(const StageLayout::Token &token) const
 
 QRectF StageView::tokenRect(quint16 origin, quint32 client) const
 {
-    const StageLayout::Token *t = m_layout.token(origin, client);
+    const StageLayout::Token *t = layout().token(origin, client);
     return t ? drawnRect(*t) : QRectF();
 }
 
 QString StageView::tokenText(quint16 origin, quint32 client) const
 {
-    const StageLayout::Token *t = m_layout.token(origin, client);
+    const StageLayout::Token *t = layout().token(origin, client);
     if (!t)
         return {};
     return t->sub.isEmpty() ? t->text : t->text + QLatin1Char('\n') + t->sub;
@@ -132,25 +152,25 @@ QString StageView::tokenText(quint16 origin, quint32 client) const
 
 QRectF StageView::workerRect(quint16 origin, int index) const
 {
-    const StageLayout::WorkerBox *w = m_layout.worker(origin, index);
+    const StageLayout::WorkerBox *w = layout().worker(origin, index);
     return w ? w->rect : QRectF();
 }
 
 QString StageView::workerText(quint16 origin, int index) const
 {
-    const StageLayout::WorkerBox *w = m_layout.worker(origin, index);
+    const StageLayout::WorkerBox *w = layout().worker(origin, index);
     return w ? w->text : QString();
 }
 
 std::vector<StageView::DrawnText> StageView::drawnTexts() const
 {
     std::vector<DrawnText> list;
-    for (const StageLayout::Text &t : m_layout.texts())
+    for (const StageLayout::Text &t : layout().texts())
         list.push_back({ t.text, t.rect, t.box });
-    for (const StageLayout::Token &t : m_layout.tokens()) {
-        list.push_back({ t.text, StagePainter::numberRect(t, t.rect, m_fonts), t.rect });
+    for (const StageLayout::Token &t : layout().tokens()) {
+        list.push_back({ t.text, StagePainter::numberRect(t, t.rect, fonts()), t.rect });
         if (!t.sub.isEmpty())
-            list.push_back({ t.sub, StagePainter::subRect(t, t.rect, m_fonts), t.rect });
+            list.push_back({ t.sub, StagePainter::subRect(t, t.rect, fonts()), t.rect });
     }
     return list;
 }
@@ -172,14 +192,42 @@ void StageView::relayout()
 {
     m_from.clear();
     m_timer.stop();
-    m_layout.build(m_servers, m_fonts, size().isEmpty() ? sizeHint() : size());
-    update();
+    build(0);
+    invalidate();
+}
+
+void StageView::build(int from)
+{
+    const QSize area = size().isEmpty() ? sizeHint() : size();
+    const int old = m_level;
+    int level = int(m_levels.size()) - 1;
+    for (int i = qBound(0, from, level); i < level; ++i) {
+        m_levels[size_t(i)].layout.build(m_servers, m_levels[size_t(i)].fonts, area);
+        if (!m_levels[size_t(i)].layout.overflowed()) {
+            level = i;
+            break;
+        }
+    }
+    if (level == int(m_levels.size()) - 1)
+        m_levels[size_t(level)].layout.build(m_servers, m_levels[size_t(level)].fonts, area);
+    m_level = level;
+    if (level != old)
+        m_painter.setFonts(&m_levels[size_t(level)].fonts);
 }
 
 void StageView::fontChanged()
 {
-    m_fonts = StageLayout::Fonts::from(font());
-    m_painter.setFonts(&m_fonts);
+    static constexpr qreal kScales[] = { 1.8, 1.5, 1.25, 1.0 };
+    for (size_t i = 0; i < m_levels.size(); ++i) {
+        QFont f = font();
+        if (f.pointSizeF() > 0)
+            f.setPointSizeF(f.pointSizeF() * kScales[i]);
+        else
+            f.setPixelSize(qMax(1, int(f.pixelSize() * kScales[i])));
+        m_levels[i].scale = kScales[i];
+        m_levels[i].fonts = StageLayout::Fonts::from(f, font());
+    }
+    m_painter.setFonts(&fonts());
 }
 
 void StageView::resizeEvent(QResizeEvent *event)
@@ -198,11 +246,10 @@ void StageView::changeEvent(QEvent *event)
         updateGeometry();
         break;
     case QEvent::LanguageChange: // the same picture in other words
-        m_painter.setFonts(&m_fonts);
         relayout();
         break;
     case QEvent::PaletteChange:
-        update();
+        invalidate();
         break;
     default:
         break;
@@ -210,31 +257,51 @@ void StageView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void StageView::paintEvent(QPaintEvent *)
+void StageView::renderStill()
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (m_still.size() != pixels)
+        m_still = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    m_still.setDevicePixelRatio(dpr);
+    const QPalette pal = palette();
+    m_still.fill(pal.color(QPalette::Window));
+    QPainter p(&m_still);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
+    m_painter.begin();
+    for (const StageLayout::Box &box : layout().boxes())
+        m_painter.drawBox(p, box, pal, line);
+    for (const StageLayout::Swatch &s : layout().swatches())
+        m_painter.drawShape(p, s.place, s.rect, line);
+    for (const StageLayout::Text &t : layout().texts())
+        m_painter.drawText(p, t, pal);
+    for (const StageLayout::Token &t : layout().tokens())
+        if (!m_from.contains(StageLayout::key(t.origin, t.client)))
+            m_painter.drawToken(p, t, t.rect, line);
+    m_stillValid = true;
+}
+
+void StageView::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
     timer.start();
+    if (!m_stillValid)
+        renderStill(); // not shown when the data came
     {
         QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        const QPalette pal = palette();
-        p.fillRect(rect(), pal.color(QPalette::Window));
-        const qreal line = QFontMetricsF(m_fonts[StageLayout::FontRole::Normal]).height();
-        m_painter.begin();
-        for (const StageLayout::Box &box : m_layout.boxes())
-            m_painter.drawBox(p, box, pal, line);
-        for (const StageLayout::Swatch &s : m_layout.swatches())
-            m_painter.drawShape(p, s.place, s.rect, line);
-        for (const StageLayout::Text &t : m_layout.texts())
-            m_painter.drawText(p, t, pal);
-        // Tokens at rest first, the moving ones over them.
-        for (const StageLayout::Token &t : m_layout.tokens())
-            if (!m_from.contains(StageLayout::key(t.origin, t.client)))
-                m_painter.drawToken(p, t, t.rect, line);
-        if (!m_from.isEmpty())
-            for (const StageLayout::Token &t : m_layout.tokens())
+        const qreal dpr = m_still.devicePixelRatio();
+        const QRect r = event->rect();
+        p.drawImage(r, m_still,
+                    QRectF(r.left() * dpr, r.top() * dpr, r.width() * dpr, r.height() * dpr));
+        if (!m_from.isEmpty()) {
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
+            m_painter.begin();
+            for (const StageLayout::Token &t : layout().tokens())
                 if (m_from.contains(StageLayout::key(t.origin, t.client)))
                     m_painter.drawToken(p, t, drawnRect(t), line);
+        }
     }
     if (int(m_paintTimes.size()) >= kMaxPaintTimes)
         m_paintTimes.erase(m_paintTimes.begin());

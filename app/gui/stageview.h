@@ -6,9 +6,11 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QImage>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
+#include <array>
 #include <vector>
 
 // The lab's main picture of a run, readable from the back of a classroom: for each server (A
@@ -65,14 +67,27 @@ protected:
 private:
     void relayout(); // same data, new size, font or language: no glide
     void fontChanged();
+    // Lays the data out at the largest scale where everything fits (down to 1: the font's own
+    // size), starting from `from`: few clients are drawn big, many compress at the font's size.
+    void build(int from);
+    const StageLayout &layout() const { return m_levels[size_t(m_level)].layout; }
+    const StageLayout::Fonts &fonts() const { return m_levels[size_t(m_level)].fonts; }
     void tick();
     qreal eased() const; // 0 → 1 over the glide, ease-out
     QRectF drawnRect(const StageLayout::Token &token) const;
+    void invalidate(); // the picture at rest changed: render it again now if shown, else later
+    void renderStill(); // everything but the gliding tokens, into m_still
 
     std::vector<StageServer> m_servers;
     qint64 m_nowNs = 0;
-    StageLayout::Fonts m_fonts;
-    StageLayout m_layout;
+    struct Level
+    {
+        qreal scale = 1.0;
+        StageLayout::Fonts fonts;
+        StageLayout layout;
+    };
+    std::array<Level, 4> m_levels; // scales 1.8, 1.5, 1.25, 1
+    int m_level = 3;
     StagePainter m_painter;
 
     // The glide: tokens that move start where they were drawn; all share one clock, started by
@@ -83,6 +98,11 @@ private:
     qint64 m_glideStartNs = -1; // -1: not started yet (no frame since the data)
     qint64 m_glideNs = 250'000'000;
     QElapsedTimer m_sinceData; // the interval between setServers() calls sets the glide's length
+
+    // Frames, texts and resting tokens, drawn once per change: a frame of a glide only copies
+    // this and draws the few tokens on their way.
+    QImage m_still;
+    bool m_stillValid = false;
 
     std::vector<qint64> m_paintTimes;
     QPointer<StageModel> m_model;

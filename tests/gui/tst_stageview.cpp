@@ -261,6 +261,36 @@ private slots:
         QVERIFY(view.grab().save(QStringLiteral("/tmp/h4-2-two.png")));
     }
 
+    void udpAndUnknownCapacityInWords()
+    {
+        StageView view;
+        view.resize(1366, 640);
+        StageServer tcp = blocking(0, QStringLiteral("A · TCPServer"));
+        tcp.slotCount = 0; // the kernel's figure not read yet
+        StageServer udp;
+        udp.origin = 1;
+        udp.label = QStringLiteral("B · UDPServer");
+        udp.model = ServerModel::Udp;
+        udp.stream = false;
+        udp.workers = { worker(1, Actor::Server, 0, Call::RecvFrom) };
+        udp.tokens = { token(1, 1, Place::Waiting), token(1, 2, Place::Done) };
+        view.setServers({ tcp, udp }, 1'000'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStringList texts;
+        for (const auto &t : view.drawnTexts())
+            texts << t.text;
+        QVERIFY2(!texts.filter(QStringLiteral("queue: 3 (capacity unknown)")).isEmpty(),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(!texts.filter(QStringLiteral("no accept queue")).isEmpty());
+        QCOMPARE(texts.filter(QStringLiteral("accept queue 3/")).size(), 0);
+        QVERIFY(!view.tokenRect(0, 2).isNull()); // queued, drawn without slots
+        QVERIFY(!view.tokenRect(1, 1).isNull());
+        QCOMPARE(view.workerText(1, 0), QStringLiteral("server thread\nrecvfrom()"));
+        verifyTextsFit(view);
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/h4-5-udp.png")));
+    }
+
     void tokensGlideThenStop()
     {
         StageView view;
@@ -368,6 +398,18 @@ private slots:
                    "%zu tokens drawn",
                    times[times.size() / 2] / 1e6, times[times.size() * 99 / 100] / 1e6,
                    rects.size());
+            // The work done once per change of data: layout and the still picture.
+            const std::vector<StageServer> data = thousand();
+            std::vector<qint64> updates;
+            for (int i = 0; i < 20; ++i) {
+                QElapsedTimer t;
+                t.start();
+                view.setServers(data, 5'000'000'000 + i);
+                updates.push_back(t.nsecsElapsed());
+            }
+            std::sort(updates.begin(), updates.end());
+            qDebug("setServers (layout and still picture): median %.2f ms, max %.2f ms",
+                   updates[updates.size() / 2] / 1e6, updates.back() / 1e6);
         }
         QApplication::setFont(original);
     }
