@@ -308,6 +308,36 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
         m_tokenIndex.insert(key(m_tokens[size_t(i)].origin, m_tokens[size_t(i)].client), i);
 }
 
+bool StageLayout::drawsSameAs(const StageLayout &o) const
+{
+    auto sameBoxes = [](const Box &a, const Box &b) {
+        return a.rect == b.rect && a.kind == b.kind;
+    };
+    auto sameTexts = [](const Text &a, const Text &b) {
+        return a.rect == b.rect && a.box == b.box && a.text == b.text && a.font == b.font
+                && a.dim == b.dim && a.strike == b.strike && a.wrap == b.wrap;
+    };
+    auto sameTokens = [](const Token &a, const Token &b) {
+        return a.origin == b.origin && a.client == b.client && a.place == b.place
+                && a.rect == b.rect && a.text == b.text && a.sub == b.sub && a.small == b.small;
+    };
+    auto sameSwatches = [](const Swatch &a, const Swatch &b) {
+        return a.place == b.place && a.rect == b.rect;
+    };
+    auto sameWorkers = [](const WorkerBox &a, const WorkerBox &b) {
+        return a.origin == b.origin && a.index == b.index && a.rect == b.rect && a.text == b.text;
+    };
+    return std::equal(m_boxes.begin(), m_boxes.end(), o.m_boxes.begin(), o.m_boxes.end(), sameBoxes)
+            && std::equal(m_texts.begin(), m_texts.end(), o.m_texts.begin(), o.m_texts.end(),
+                          sameTexts)
+            && std::equal(m_tokens.begin(), m_tokens.end(), o.m_tokens.begin(), o.m_tokens.end(),
+                          sameTokens)
+            && std::equal(m_swatches.begin(), m_swatches.end(), o.m_swatches.begin(),
+                          o.m_swatches.end(), sameSwatches)
+            && std::equal(m_workers.begin(), m_workers.end(), o.m_workers.begin(),
+                          o.m_workers.end(), sameWorkers);
+}
+
 void StageLayout::addBand(const StageServer &server, const QRectF &band)
 {
     const qreal titleH = lineHeight(FontRole::Title);

@@ -77,6 +77,8 @@ public:
     const std::vector<WorkerBox> &workers() const { return m_workers; }
     // Something did not fit: a "+N more", a shortened text or a client not drawn on its own.
     bool overflowed() const { return m_overflow; }
+    // Whether both place and write exactly the same things: then nothing needs drawing again.
+    bool drawsSameAs(const StageLayout &other) const;
     const Token *token(quint16 origin, quint32 client) const;
     const WorkerBox *worker(quint16 origin, int index) const;
 

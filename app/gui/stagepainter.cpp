@@ -84,6 +84,7 @@ void StagePainter::setFonts(const StageLayout::Fonts *fonts)
     m_fonts = fonts;
     for (auto &cache : m_static)
         cache.clear();
+    m_sprites.clear();
     m_currentFont = -1;
 }
 
@@ -236,6 +237,39 @@ void StagePainter::drawToken(QPainter &p, const StageLayout::Token &token, const
                              qreal line)
 {
     drawShape(p, token.place, rect, line);
+    const Style s = style(token.place);
+    blit(p, numberRect(token, rect, *m_fonts).topLeft(), token.text,
+         token.small ? FontRole::Small : FontRole::Bold, s.text);
+    if (!token.sub.isEmpty())
+        blit(p, subRect(token, rect, *m_fonts).topLeft(), token.sub, FontRole::Small, s.text);
+}
+
+void StagePainter::drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line,
+                                    qreal dpr)
+{
+    const QRectF &rect = token.rect;
+    const QString key = QStringLiteral("%1/%2/%3/%4/%5")
+                                .arg(int(token.place))
+                                .arg(rect.width())
+                                .arg(rect.height())
+                                .arg(line)
+                                .arg(dpr);
+    auto it = m_sprites.find(key);
+    if (it == m_sprites.end()) {
+        if (m_sprites.size() > 64)
+            m_sprites.clear();
+        QImage sprite(
+                QSize(int(std::ceil(rect.width() * dpr)), int(std::ceil(rect.height() * dpr))),
+                QImage::Format_ARGB32_Premultiplied);
+        sprite.setDevicePixelRatio(dpr);
+        sprite.fill(Qt::transparent);
+        QPainter sp(&sprite);
+        sp.setRenderHint(QPainter::Antialiasing);
+        drawShape(sp, token.place, QRectF(QPointF(0, 0), rect.size()), line);
+        sp.end();
+        it = m_sprites.insert(key, sprite);
+    }
+    p.drawImage(rect.topLeft(), *it);
     const Style s = style(token.place);
     blit(p, numberRect(token, rect, *m_fonts).topLeft(), token.text,
          token.small ? FontRole::Small : FontRole::Bold, s.text);

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QStaticText>
 
 class QPainter;
@@ -35,6 +36,9 @@ public:
     void drawBox(QPainter &p, const StageLayout::Box &box, const QPalette &palette, qreal line);
     void drawText(QPainter &p, const StageLayout::Text &text, const QPalette &palette);
     void drawToken(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line);
+    // The same, the shape copied from a picture drawn once per place and size: for tokens at
+    // rest, which come in a few sizes only (a gliding one changes size, so it is drawn anew).
+    void drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line, qreal dpr);
     void drawShape(QPainter &p, StageToken::Place place, const QRectF &rect, qreal line);
 
 private:
@@ -44,4 +48,5 @@ private:
     const StageLayout::Fonts *m_fonts = nullptr;
     QHash<QString, QStaticText> m_static[int(StageLayout::FontRole::Count)];
     int m_currentFont = -1; // the role the painter's font is set to in this paint
+    QHash<QString, QImage> m_sprites; // a token's shape by place, size and pixel ratio
 };

@@ -65,9 +65,13 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
                 carriedOver = true;
                 break;
             }
+    const StageLayout previous = layout(); // cheap: its strings and caches are shared
+    const int level = m_level;
     m_servers = servers;
     m_nowNs = nowNs;
     build(carriedOver ? m_level : 0);
+    if (m_level == level && layout().drawsSameAs(previous))
+        return; // nothing drawn changes: no new picture, no repaint, a glide goes on as it was
 
     m_from.clear();
     for (const StageLayout::Token &t : layout().tokens()) {
@@ -262,7 +266,7 @@ void StageView::renderStill()
     const qreal dpr = devicePixelRatioF();
     const QSize pixels = (QSizeF(size()) * dpr).toSize();
     if (m_still.size() != pixels)
-        m_still = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_still = QImage(pixels, QImage::Format_RGB32); // opaque: a frame only copies it
     m_still.setDevicePixelRatio(dpr);
     const QPalette pal = palette();
     m_still.fill(pal.color(QPalette::Window));
@@ -278,7 +282,7 @@ void StageView::renderStill()
         m_painter.drawText(p, t, pal);
     for (const StageLayout::Token &t : layout().tokens())
         if (!m_from.contains(StageLayout::key(t.origin, t.client)))
-            m_painter.drawToken(p, t, t.rect, line);
+            m_painter.drawRestingToken(p, t, line, dpr);
     m_stillValid = true;
 }
 
