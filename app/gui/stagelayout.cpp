@@ -132,7 +132,11 @@ std::vector<QRectF> StageLayout::flow(const QRectF &area, int count, const QSize
     const int capacity = perRow * rows;
     int shown = count;
     if (count > capacity) {
-        const qreal width = qMin(pillWidth, area.width());
+        // The pill in words when that leaves at least half the last row to tokens, else "+N".
+        qreal width = qMin(pillWidth, area.width());
+        if (width > area.width() / 2)
+            width = qMin(width,
+                         advance(QStringLiteral("+%1").arg(count), FontRole::Normal) + 2 * m_gap);
         const int pillCells
                 = qMin(perRow, int(std::ceil((width + m_gap) / (cell.width() + m_gap))));
         shown = qMax(0, capacity - pillCells);
@@ -543,8 +547,12 @@ void StageLayout::addKernel(const StageServer &server, const QRectF &column)
     const int queueNeed = rowsFor(content.width(), queueItems, queueCell);
     const qreal halfMin = headingH + m_gap + (halfOpen.empty() ? 0 : m_tokenSize.height() + m_gap);
     const qreal queueRoom = content.height() - headingH - m_gap - halfMin;
-    const int queueRows = qBound(0, int((queueRoom + m_gap) / (queueCell.height() + m_gap)),
-                                 qMax(queueNeed, 1));
+    int queueRows = qBound(0, int((queueRoom + m_gap) / (queueCell.height() + m_gap)),
+                           qMax(queueNeed, 1));
+    // The queue's first row comes before the half-open list: it is what the lesson is about.
+    if (queueRows == 0 && queueNeed > 0
+        && content.height() - headingH - m_gap >= queueCell.height())
+        queueRows = 1;
 
     qreal y = content.top();
     QStringList heading;

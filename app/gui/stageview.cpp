@@ -189,7 +189,7 @@ QSize StageView::sizeHint() const
 QSize StageView::minimumSizeHint() const
 {
     const int line = fontMetrics().height();
-    return { 48 * line, 16 * line };
+    return { 48 * line, 20 * line }; // two servers still show a row of each
 }
 
 void StageView::relayout()

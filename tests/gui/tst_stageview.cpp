@@ -444,6 +444,17 @@ private slots:
         QApplication::setFont(original);
     }
 
+    void smallestSizeStillFits()
+    {
+        StageView view;
+        view.setServers(thousand(), 1'000'000'000);
+        view.resize(view.minimumSizeHint());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        verifyTextsFit(view);
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/h4-6-smallest.png")));
+    }
+
     void zoomScalesTheStage()
     {
         StageView view;
