@@ -679,10 +679,12 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
     const qreal boxH
             = std::round(qMax(line1 + line2 + 2 * boxPad, m_tokenSize.height() + 2 * boxPad));
     const qreal minW = qMax(m_line * 9, m_tokenSize.width() + m_line * 6);
-    const int cols = qBound(1, int((content.width() + m_gap) / (minW + m_gap)),
-                            qMax(1, int(order.size())));
-    const qreal boxW = (content.width() - (cols - 1) * m_gap) / cols;
+    // As few columns as the rows allow, so each box is as wide as can be.
     const int rows = int((content.height() + m_gap) / (boxH + m_gap));
+    const int maxCols = qMax(1, int((content.width() + m_gap) / (minW + m_gap)));
+    const int needCols = rows > 0 ? (int(order.size()) + rows - 1) / rows : maxCols;
+    const int cols = qBound(1, needCols, maxCols);
+    const qreal boxW = (content.width() - (cols - 1) * m_gap) / cols;
     const int capacity = cols * rows;
     int shown = int(order.size());
     if (shown > capacity)
@@ -727,6 +729,8 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
                 addText(client, FontRole::Normal, callRect.right(),
                         y + line1 + (line2 - lineHeight(FontRole::Normal)) / 2, box);
                 text += client;
+            } else {
+                m_overflow = true; // the token still shows the number, but not in words
             }
         }
         m_workers.push_back({ server.origin, index, box, text });

@@ -221,7 +221,7 @@ void StageView::build(int from)
 
 void StageView::fontChanged()
 {
-    static constexpr qreal kScales[] = { 1.8, 1.5, 1.25, 1.0 };
+    static constexpr qreal kScales[] = { 2.4, 2.0, 1.6, 1.3, 1.0 };
     for (size_t i = 0; i < m_levels.size(); ++i) {
         QFont f = font();
         if (f.pointSizeF() > 0)

@@ -86,8 +86,8 @@ private:
         StageLayout::Fonts fonts;
         StageLayout layout;
     };
-    std::array<Level, 4> m_levels; // scales 1.8, 1.5, 1.25, 1
-    int m_level = 3;
+    std::array<Level, 5> m_levels; // scales 2.4, 2, 1.6, 1.3, 1
+    int m_level = 4;
     StagePainter m_painter;
 
     // The glide: tokens that move start where they were drawn; all share one clock, started by
