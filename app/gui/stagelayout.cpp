@@ -1,0 +1,803 @@
+#include "stagelayout.h"
+
+#include "fontsetup.h"
+
+#include <QFontMetricsF>
+#include <algorithm>
+#include <cmath>
+
+using Place = StageToken::Place;
+
+namespace {
+
+QFont scaled(const QFont &base, double factor)
+{
+    QFont font = base;
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * factor);
+    else
+        font.setPixelSize(qMax(1, int(std::lround(base.pixelSize() * factor))));
+    return font;
+}
+
+// The clients of one place, in the model's order within it.
+std::vector<const StageToken *> tokensIn(const StageServer &server, Place place)
+{
+    std::vector<const StageToken *> list;
+    for (const StageToken &t : server.tokens)
+        if (t.place == place)
+            list.push_back(&t);
+    std::stable_sort(list.begin(), list.end(), [](const StageToken *a, const StageToken *b) {
+        return a->slot != b->slot ? a->slot < b->slot : a->client < b->client;
+    });
+    return list;
+}
+
+QRectF centered(const QRectF &outer, const QSizeF &size)
+{
+    return { outer.center().x() - size.width() / 2, outer.center().y() - size.height() / 2,
+             size.width(), size.height() };
+}
+
+} // namespace
+
+StageLayout::Fonts StageLayout::Fonts::from(const QFont &base, const QFont &legend)
+{
+    Fonts f;
+    f.font[int(FontRole::Normal)] = base;
+    QFont bold = base;
+    bold.setBold(true);
+    f.font[int(FontRole::Bold)] = bold;
+    f.font[int(FontRole::Title)] = scaled(bold, 1.2);
+    f.font[int(FontRole::Small)] = scaled(base, 0.8);
+    QFont code = base;
+    code.setFamilies(FontSetup::codeFamilies());
+    code.setBold(true);
+    f.font[int(FontRole::Code)] = code;
+    f.font[int(FontRole::Legend)] = legend;
+    return f;
+}
+
+qreal StageLayout::advance(const QString &text, FontRole font) const
+{
+    QHash<QString, qreal> &cache = m_advance[int(font)];
+    auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return *it;
+    const qreal width = QFontMetricsF((*m_fonts)[font]).horizontalAdvance(text);
+    if (cache.size() > 4096) // bounded: client numbers and counts come and go
+        cache.clear();
+    cache.insert(text, width);
+    return width;
+}
+
+qreal StageLayout::lineHeight(FontRole font) const
+{
+    return QFontMetricsF((*m_fonts)[font]).height();
+}
+
+QString StageLayout::fit(const QStringList &candidates, FontRole font, qreal width) const
+{
+    // The second candidate still says what matters; from the third on, something is lost.
+    for (int i = 0; i < candidates.size(); ++i) {
+        if (advance(candidates[i], font) <= width) {
+            m_overflow = m_overflow || i >= 2;
+            return candidates[i];
+        }
+    }
+    m_overflow = true;
+    return QFontMetricsF((*m_fonts)[font])
+            .elidedText(candidates.constLast(), Qt::ElideRight, qMax<qreal>(0, width));
+}
+
+QRectF StageLayout::addText(const QString &text, FontRole font, qreal x, qreal y, const QRectF &box,
+                            bool dim, bool strike)
+{
+    if (text.isEmpty())
+        return { x, y, 0, 0 };
+    const QRectF rect(x, y, advance(text, font), lineHeight(font));
+    m_texts.push_back({ rect, box, text, font, dim, strike, false });
+    return rect;
+}
+
+void StageLayout::addPill(const QRectF &rect, const QStringList &candidates)
+{
+    const QString text = fit(candidates, FontRole::Normal, rect.width() - m_gap);
+    m_overflow = true;
+    if (text.isEmpty())
+        return;
+    m_boxes.push_back({ rect, Frame::Pill });
+    const QRectF r
+            = centered(rect, { advance(text, FontRole::Normal), lineHeight(FontRole::Normal) });
+    m_texts.push_back({ r, rect, text, FontRole::Normal, false, false, false });
+}
+
+int StageLayout::rowsFor(qreal width, int count, const QSizeF &cell) const
+{
+    if (count <= 0)
+        return 0;
+    const int perRow = qMax(1, int((width + m_gap) / (cell.width() + m_gap)));
+    return (count + perRow - 1) / perRow;
+}
+
+std::vector<QRectF> StageLayout::flow(const QRectF &area, int count, const QSizeF &cell,
+                                      qreal pillWidth, QRectF *pill) const
+{
+    std::vector<QRectF> rects;
+    *pill = QRectF();
+    if (count <= 0 || area.width() < cell.width())
+        return rects;
+    const int perRow = qMax(1, int((area.width() + m_gap) / (cell.width() + m_gap)));
+    const int rows = int((area.height() + m_gap) / (cell.height() + m_gap));
+    const int capacity = perRow * rows;
+    int shown = count;
+    if (count > capacity) {
+        // The pill in words when that leaves at least half the last row to tokens, else "+N".
+        qreal width = qMin(pillWidth, area.width());
+        if (width > area.width() / 2)
+            width = qMin(width,
+                         advance(QStringLiteral("+%1").arg(count), FontRole::Normal) + 2 * m_gap);
+        const int pillCells
+                = qMin(perRow, int(std::ceil((width + m_gap) / (cell.width() + m_gap))));
+        shown = qMax(0, capacity - pillCells);
+        if (rows > 0) {
+            const int row = rows - 1;
+            const qreal right = area.left() + perRow * (cell.width() + m_gap) - m_gap;
+            *pill = QRectF(right - qMax(width, pillCells * (cell.width() + m_gap) - m_gap),
+                           area.top() + row * (cell.height() + m_gap), 0, cell.height());
+            pill->setRight(qMin(right, area.right()));
+            pill->setLeft(qMax(pill->left(), area.left()));
+        }
+    }
+    rects.reserve(size_t(shown));
+    for (int i = 0; i < shown; ++i)
+        rects.emplace_back(area.left() + (i % perRow) * (cell.width() + m_gap),
+                           area.top() + (i / perRow) * (cell.height() + m_gap), cell.width(),
+                           cell.height());
+    return rects;
+}
+
+QString StageLayout::synText(int synRetries)
+{
+    return tr("SYN ×%1").arg(1 + qMax(0, synRetries));
+}
+
+QString StageLayout::callText(const StageWorker &worker)
+{
+    if (worker.exited)
+        return tr("exited");
+    switch (worker.call) {
+    case Call::None:
+        return tr("idle");
+    case Call::Sleep: {
+        // Seconds as the server asked for them, trimmed: 2 → "2", 0.5 → "0.5", 1.25 → "1.25".
+        QString seconds = QString::number(worker.callArg / 1e9, 'f', 3);
+        while (seconds.contains(QLatin1Char('.'))
+               && (seconds.endsWith(QLatin1Char('0')) || seconds.endsWith(QLatin1Char('.'))))
+            seconds.chop(1);
+        return QStringLiteral("sleep(%1)").arg(seconds);
+    }
+    default:
+        return callName(worker.call) + QStringLiteral("()");
+    }
+}
+
+QString StageLayout::workerName(const StageWorker &worker, ServerModel model, bool withPid)
+{
+    switch (worker.actor) {
+    case Actor::Worker:
+        return tr("thread %1").arg(worker.actorId);
+    case Actor::Child:
+        return withPid && worker.pid > 0
+                ? tr("child %1 (pid %2)").arg(worker.actorId).arg(worker.pid)
+                : tr("child %1").arg(worker.actorId);
+    default:
+        if (model == ServerModel::Forking)
+            return withPid && worker.pid > 0 ? tr("server process (pid %1)").arg(worker.pid)
+                                             : tr("server process");
+        return tr("server thread");
+    }
+}
+
+QString StageLayout::shortName(const StageWorker &worker)
+{
+    switch (worker.actor) {
+    case Actor::Worker:
+    case Actor::Child:
+        return QStringLiteral("#%1").arg(worker.actorId);
+    default:
+        return tr("server");
+    }
+}
+
+QString StageLayout::placeText(Place place)
+{
+    switch (place) {
+    case Place::Waiting:
+        return tr("waiting");
+    case Place::SynSent:
+        return tr("SYN sent, no answer");
+    case Place::SynQueue:
+        return tr("half-open");
+    case Place::AckDropped:
+        return tr("final ACK dropped");
+    case Place::AcceptQueue:
+        return tr("in the accept queue");
+    case Place::Worker:
+        return tr("being served");
+    case Place::Done:
+        return tr("done");
+    case Place::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+const StageLayout::Token *StageLayout::token(quint16 origin, quint32 client) const
+{
+    const auto it = m_tokenIndex.constFind(key(origin, client));
+    return it == m_tokenIndex.constEnd() ? nullptr : &m_tokens[size_t(*it)];
+}
+
+const StageLayout::WorkerBox *StageLayout::worker(quint16 origin, int index) const
+{
+    for (const WorkerBox &w : m_workers)
+        if (w.origin == origin && w.index == index)
+            return &w;
+    return nullptr;
+}
+
+void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fonts,
+                        const QSize &size)
+{
+    m_fonts = &fonts;
+    if (fonts[FontRole::Normal] != m_advanceFont) {
+        for (auto &cache : m_advance)
+            cache.clear();
+        m_advanceFont = fonts[FontRole::Normal];
+    }
+    m_boxes.clear();
+    m_texts.clear();
+    m_tokens.clear();
+    m_swatches.clear();
+    m_workers.clear();
+    m_tokenIndex.clear();
+    m_overflow = false;
+
+    m_line = lineHeight(FontRole::Normal);
+    m_gap = std::round(m_line * 0.3);
+    quint32 maxClient = 99;
+    int maxRetries = 0;
+    for (const StageServer &s : servers)
+        for (const StageToken &t : s.tokens) {
+            maxClient = qMax(maxClient, t.client);
+            if (t.place == Place::SynSent)
+                maxRetries = qMax(maxRetries, t.synRetries);
+        }
+    const QString widest = QString(QString::number(maxClient).size(), QLatin1Char('8'));
+    const qreal tokenH = std::round(m_line * 1.45);
+    m_tokenSize
+            = { std::round(qMax(tokenH, advance(widest, FontRole::Bold) + m_line * 0.8)), tokenH };
+    m_synSize = { std::round(qMax(m_tokenSize.width(),
+                                  advance(synText(maxRetries), FontRole::Small) + m_line * 0.8)),
+                  std::round(lineHeight(FontRole::Bold) + lineHeight(FontRole::Small)
+                             + m_line * 0.2) };
+    const qreal smallLine = lineHeight(FontRole::Small);
+    m_smallSize = { std::round(advance(widest, FontRole::Small) + smallLine * 1.1 + m_line * 0.4),
+                    std::round(smallLine + m_line * 0.2) };
+
+    const qreal margin = m_gap * 2;
+    const QRectF all(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin);
+    const qreal legend = legendHeight(all.width());
+    addLegend(QRectF(all.left(), all.bottom() - legend, all.width(), legend));
+    const QRectF stage(all.left(), all.top(), all.width(), all.height() - legend - m_gap);
+    if (servers.empty()) {
+        const QString text = fit({ tr("No server yet: start one to see its clients here.") },
+                                 FontRole::Normal, stage.width());
+        addText(text, FontRole::Normal, stage.left(), stage.top(), stage);
+        return;
+    }
+    const int n = int(servers.size());
+    const qreal bandGap = m_gap * 3;
+    const qreal bandH = (stage.height() - (n - 1) * bandGap) / n;
+    for (int i = 0; i < n; ++i)
+        addBand(servers[size_t(i)],
+                QRectF(stage.left(), stage.top() + i * (bandH + bandGap), stage.width(), bandH));
+    size_t total = 0;
+    for (const StageServer &s : servers)
+        total += s.tokens.size();
+    if (m_tokens.size() < total)
+        m_overflow = true;
+    for (int i = 0; i < int(m_tokens.size()); ++i)
+        m_tokenIndex.insert(key(m_tokens[size_t(i)].origin, m_tokens[size_t(i)].client), i);
+}
+
+bool StageLayout::drawsSameAs(const StageLayout &o) const
+{
+    auto sameBoxes = [](const Box &a, const Box &b) {
+        return a.rect == b.rect && a.kind == b.kind;
+    };
+    auto sameTexts = [](const Text &a, const Text &b) {
+        return a.rect == b.rect && a.box == b.box && a.text == b.text && a.font == b.font
+                && a.dim == b.dim && a.strike == b.strike && a.wrap == b.wrap;
+    };
+    auto sameTokens = [](const Token &a, const Token &b) {
+        return a.origin == b.origin && a.client == b.client && a.place == b.place
+                && a.rect == b.rect && a.text == b.text && a.sub == b.sub && a.small == b.small;
+    };
+    auto sameSwatches = [](const Swatch &a, const Swatch &b) {
+        return a.place == b.place && a.rect == b.rect;
+    };
+    auto sameWorkers = [](const WorkerBox &a, const WorkerBox &b) {
+        return a.origin == b.origin && a.index == b.index && a.rect == b.rect && a.text == b.text;
+    };
+    return std::equal(m_boxes.begin(), m_boxes.end(), o.m_boxes.begin(), o.m_boxes.end(), sameBoxes)
+            && std::equal(m_texts.begin(), m_texts.end(), o.m_texts.begin(), o.m_texts.end(),
+                          sameTexts)
+            && std::equal(m_tokens.begin(), m_tokens.end(), o.m_tokens.begin(), o.m_tokens.end(),
+                          sameTokens)
+            && std::equal(m_swatches.begin(), m_swatches.end(), o.m_swatches.begin(),
+                          o.m_swatches.end(), sameSwatches)
+            && std::equal(m_workers.begin(), m_workers.end(), o.m_workers.begin(),
+                          o.m_workers.end(), sameWorkers);
+}
+
+void StageLayout::addBand(const StageServer &server, const QRectF &band)
+{
+    const qreal titleH = lineHeight(FontRole::Title);
+    const QString title = fit({ server.label }, FontRole::Title, band.width() * 0.6);
+    const QRectF titleRect = addText(title, FontRole::Title, band.left(), band.top(), band);
+    QString status;
+    if (!server.stream)
+        status = tr("UDP: datagrams, no connections");
+    else if (server.listening)
+        status = tr("listening · listen(%1)").arg(server.backlog);
+    else
+        status = tr("not listening");
+    const qreal statusX = titleRect.right() + m_gap * 3;
+    const QString shown = fit({ status }, FontRole::Normal, band.right() - statusX);
+    addText(shown, FontRole::Normal, statusX,
+            band.top() + (titleH - lineHeight(FontRole::Normal)) / 2, band);
+
+    const QRectF area(band.left(), band.top() + titleH + m_gap, band.width(),
+                      band.height() - titleH - m_gap);
+    const qreal colGap = m_gap * 2;
+    const std::vector<double> shares = server.stream ? std::vector<double>{ 0.24, 0.20, 0.26, 0.30 }
+                                                     : std::vector<double>{ 0.32, 0.0, 0.26, 0.42 };
+    const int columns = server.stream ? 4 : 3;
+    const qreal usable = area.width() - (columns - 1) * colGap;
+    qreal x = area.left();
+    QRectF cols[4];
+    for (int i = 0; i < 4; ++i) {
+        if (shares[size_t(i)] <= 0)
+            continue;
+        cols[i] = QRectF(x, area.top(), std::floor(usable * shares[size_t(i)]), area.height());
+        x = cols[i].right() + colGap;
+    }
+    addClients(server, cols[0]);
+    if (server.stream)
+        addCrowd(server, cols[1]);
+    addKernel(server, cols[2]);
+    addServer(server, cols[3]);
+}
+
+namespace {
+
+// A part of a column: a heading line and the rows of tokens under it.
+struct Section
+{
+    QString heading;
+    std::vector<const StageToken *> tokens;
+    QSizeF cell;
+    int need = 0; // rows it would take
+    int rows = 0; // rows it gets
+};
+
+} // namespace
+
+// Rows to each section: one each first, then one more at a time to those still short.
+static void shareRows(std::vector<Section> &sections, qreal height, qreal headingH, qreal gap)
+{
+    qreal left = height - qreal(sections.size()) * (headingH + gap);
+    bool given = true;
+    while (given) {
+        given = false;
+        for (Section &s : sections) {
+            const qreal rowH = s.cell.height() + gap;
+            if (s.rows < s.need && left >= rowH) {
+                ++s.rows;
+                left -= rowH;
+                given = true;
+            }
+        }
+    }
+}
+
+void StageLayout::addClients(const StageServer &server, const QRectF &column)
+{
+    m_boxes.push_back({ column, Frame::Column });
+    const qreal pad = m_gap;
+    const QRectF inner = column.adjusted(pad, pad, -pad, -pad);
+    addText(fit({ tr("clients: %1").arg(server.tokens.size()), tr("clients") }, FontRole::Bold,
+                inner.width()),
+            FontRole::Bold, inner.left(), inner.top(), column);
+    const qreal top = inner.top() + lineHeight(FontRole::Bold) + m_gap;
+    const QRectF content(inner.left(), top, inner.width(), inner.bottom() - top);
+
+    std::vector<Section> sections;
+    sections.push_back({ tr("waiting: %1"), tokensIn(server, Place::Waiting), m_tokenSize });
+    sections.push_back({ tr("done: %1"), tokensIn(server, Place::Done), m_smallSize });
+    sections.push_back({ tr("failed: %1"), tokensIn(server, Place::Failed), m_smallSize });
+    if (sections.back().tokens.empty())
+        sections.pop_back(); // no failures: no line that says so
+    const qreal headingH = lineHeight(FontRole::Normal);
+    for (Section &s : sections)
+        s.need = rowsFor(content.width(), int(s.tokens.size()), s.cell);
+    shareRows(sections, content.height(), headingH, m_gap);
+    qreal y = content.top();
+    for (const Section &s : sections) {
+        if (y + headingH > content.bottom() + 0.5) {
+            m_overflow = true;
+            break;
+        }
+        const QString heading = s.heading.arg(s.tokens.size());
+        addText(fit({ heading }, FontRole::Normal, content.width()), FontRole::Normal,
+                content.left(), y, column);
+        y += headingH + m_gap;
+        const qreal h = s.rows * (s.cell.height() + m_gap);
+        const QRectF area(content.left(), y, content.width(), h);
+        const QString more = tr("+%1 more");
+        QRectF pill;
+        const auto rects
+                = flow(area, int(s.tokens.size()), s.cell,
+                       advance(more.arg(s.tokens.size()), FontRole::Normal) + 2 * m_gap, &pill);
+        for (size_t i = 0; i < rects.size(); ++i) {
+            const StageToken &t = *s.tokens[i];
+            m_tokens.push_back({ server.origin,
+                                 t.client,
+                                 t.place,
+                                 rects[i],
+                                 QString::number(t.client),
+                                 {},
+                                 s.cell == m_smallSize });
+        }
+        if (!pill.isNull()) {
+            const int hidden = int(s.tokens.size() - rects.size());
+            addPill(pill, { more.arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        }
+        y += h;
+    }
+}
+
+void StageLayout::addCrowd(const StageServer &server, const QRectF &column)
+{
+    // Outside the kernel's box: these clients' SYNs have had no answer yet.
+    const auto crowd = tokensIn(server, Place::SynSent);
+    const qreal pad = m_gap;
+    const QRectF inner = column.adjusted(pad, pad, -pad, -pad);
+    addText(fit({ tr("SYN_SENT: %1").arg(crowd.size()), QString::number(crowd.size()) },
+                FontRole::Bold, inner.width()),
+            FontRole::Bold, inner.left(), inner.top(), column);
+    qreal y = inner.top() + lineHeight(FontRole::Bold);
+    const QString note
+            = fit({ tr("outside, no answer yet"), tr("outside") }, FontRole::Small, inner.width());
+    addText(note, FontRole::Small, inner.left(), y, column);
+    y += lineHeight(FontRole::Small) + m_gap;
+    const QRectF area(inner.left(), y, inner.width(), inner.bottom() - y);
+    const QString more = tr("+%1 more");
+    QRectF pill;
+    const auto rects = flow(area, int(crowd.size()), m_synSize,
+                            advance(more.arg(crowd.size()), FontRole::Normal) + 2 * m_gap, &pill);
+    for (size_t i = 0; i < rects.size(); ++i) {
+        const StageToken &t = *crowd[i];
+        m_tokens.push_back({ server.origin, t.client, t.place, rects[i], QString::number(t.client),
+                             synText(t.synRetries), false });
+    }
+    if (!pill.isNull()) {
+        const int hidden = int(crowd.size() - rects.size());
+        addPill(pill, { more.arg(hidden), QStringLiteral("+%1").arg(hidden) });
+    }
+}
+
+void StageLayout::addKernel(const StageServer &server, const QRectF &column)
+{
+    m_boxes.push_back({ column, Frame::Kernel });
+    const qreal pad = m_gap * 1.5;
+    const QRectF inner = column.adjusted(pad, pad, -pad, -pad);
+    addText(fit({ tr("kernel") }, FontRole::Bold, inner.width()), FontRole::Bold, inner.left(),
+            inner.top(), column);
+    const qreal top = inner.top() + lineHeight(FontRole::Bold) + m_gap;
+    const QRectF content(inner.left(), top, inner.width(), inner.bottom() - top);
+    const qreal headingH = lineHeight(FontRole::Normal);
+
+    if (!server.stream) {
+        // No queue to draw: say why, wrapped, or shorter when even that does not fit.
+        const QFontMetricsF fm((*m_fonts)[FontRole::Normal]);
+        const QString longText = tr("UDP has no accept queue: each datagram waits in the "
+                                    "socket's receive buffer until recvfrom() reads it.");
+        const QRectF need
+                = fm.boundingRect(QRectF(content.left(), content.top(), content.width(), 1e6),
+                                  Qt::TextWordWrap | Qt::AlignLeft, longText);
+        if (need.height() <= content.height() && need.width() <= content.width()) {
+            m_texts.push_back(
+                    { QRectF(content.left(), content.top(), content.width(), need.height()), column,
+                      longText, FontRole::Normal, false, false, true });
+        } else {
+            m_overflow = true;
+            addText(fit({ tr("UDP: no accept queue"), tr("no accept queue") }, FontRole::Normal,
+                        content.width()),
+                    FontRole::Normal, content.left(), content.top(), column);
+        }
+        return;
+    }
+
+    const auto queued = tokensIn(server, Place::AcceptQueue);
+    auto halfOpen = tokensIn(server, Place::SynQueue);
+    const auto dropped = tokensIn(server, Place::AckDropped);
+    const int halfCount = int(halfOpen.size());
+    halfOpen.insert(halfOpen.end(), dropped.begin(), dropped.end());
+
+    // The accept queue first: its slotTotal take what they need, leaving the half-open list its
+    // heading and one row when it has clients.
+    const qreal inset = std::round(m_gap * 0.6);
+    const QSizeF slotCell(m_tokenSize.width() + 2 * inset, m_tokenSize.height() + 2 * inset);
+    const int slotTotal = server.slotCount;
+    const int queueItems = slotTotal > 0 ? slotTotal : int(queued.size());
+    const QSizeF queueCell = slotTotal > 0 ? slotCell : m_tokenSize;
+    const int queueNeed = rowsFor(content.width(), queueItems, queueCell);
+    const qreal halfMin = headingH + m_gap + (halfOpen.empty() ? 0 : m_tokenSize.height() + m_gap);
+    const qreal queueRoom = content.height() - headingH - m_gap - halfMin;
+    int queueRows = qBound(0, int((queueRoom + m_gap) / (queueCell.height() + m_gap)),
+                           qMax(queueNeed, 1));
+    // The queue's first row comes before the half-open list: it is what the lesson is about.
+    if (queueRows == 0 && queueNeed > 0
+        && content.height() - headingH - m_gap >= queueCell.height())
+        queueRows = 1;
+
+    qreal y = content.top();
+    QStringList heading;
+    if (slotTotal > 0)
+        heading << tr("accept queue %1/%2").arg(queued.size()).arg(slotTotal)
+                << tr("queue %1/%2").arg(queued.size()).arg(slotTotal)
+                << QStringLiteral("%1/%2").arg(queued.size()).arg(slotTotal);
+    else
+        heading << tr("accept queue: %1 (capacity unknown)").arg(queued.size())
+                << tr("queue: %1 (capacity unknown)").arg(queued.size())
+                << tr("queue: %1").arg(queued.size());
+    addText(fit(heading, FontRole::Normal, content.width()), FontRole::Normal, content.left(), y,
+            column);
+    y += headingH + m_gap;
+    const QRectF queueArea(content.left(), y, content.width(),
+                           queueRows * (queueCell.height() + m_gap));
+    QRectF pill;
+    if (slotTotal > 0) {
+        const QString more = tr("+%1 more slots");
+        const auto rects = flow(queueArea, slotTotal, slotCell,
+                                advance(more.arg(slotTotal), FontRole::Normal) + 2 * m_gap, &pill);
+        for (const QRectF &r : rects)
+            m_boxes.push_back({ r, Frame::Slot });
+        for (const StageToken *t : queued)
+            if (t->slot >= 0 && size_t(t->slot) < rects.size())
+                m_tokens.push_back({ server.origin,
+                                     t->client,
+                                     t->place,
+                                     centered(rects[size_t(t->slot)], m_tokenSize),
+                                     QString::number(t->client),
+                                     {},
+                                     false });
+        if (!pill.isNull()) {
+            const int hidden = slotTotal - int(rects.size());
+            addPill(pill, { more.arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        }
+    } else {
+        const QString more = tr("+%1 more");
+        const auto rects
+                = flow(queueArea, int(queued.size()), m_tokenSize,
+                       advance(more.arg(queued.size()), FontRole::Normal) + 2 * m_gap, &pill);
+        for (size_t i = 0; i < rects.size(); ++i)
+            m_tokens.push_back({ server.origin,
+                                 queued[i]->client,
+                                 queued[i]->place,
+                                 rects[i],
+                                 QString::number(queued[i]->client),
+                                 {},
+                                 false });
+        if (!pill.isNull()) {
+            const int hidden = int(queued.size() - rects.size());
+            addPill(pill, { more.arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        }
+    }
+    y += queueArea.height();
+
+    if (y + headingH > content.bottom() + 0.5) {
+        m_overflow = true;
+        return;
+    }
+    QStringList halfHeading;
+    if (!dropped.empty())
+        halfHeading
+                << tr("half-open: %1 · final ACK dropped: %2").arg(halfCount).arg(dropped.size())
+                << tr("half-open %1 · ACK lost %2").arg(halfCount).arg(dropped.size());
+    halfHeading << tr("half-open (SYN_RECV): %1").arg(halfCount)
+                << tr("half-open: %1").arg(halfCount);
+    if (!dropped.empty())
+        halfHeading << QStringLiteral("%1 · %2").arg(halfCount).arg(dropped.size());
+    addText(fit(halfHeading, FontRole::Normal, content.width()), FontRole::Normal, content.left(),
+            y, column);
+    y += headingH + m_gap;
+    const QRectF halfArea(content.left(), y, content.width(), content.bottom() - y);
+    const QString more = tr("+%1 more");
+    const auto rects
+            = flow(halfArea, int(halfOpen.size()), m_tokenSize,
+                   advance(more.arg(halfOpen.size()), FontRole::Normal) + 2 * m_gap, &pill);
+    for (size_t i = 0; i < rects.size(); ++i)
+        m_tokens.push_back({ server.origin,
+                             halfOpen[i]->client,
+                             halfOpen[i]->place,
+                             rects[i],
+                             QString::number(halfOpen[i]->client),
+                             {},
+                             false });
+    if (!pill.isNull()) {
+        const int hidden = int(halfOpen.size() - rects.size());
+        addPill(pill, { more.arg(hidden), QStringLiteral("+%1").arg(hidden) });
+    }
+}
+
+void StageLayout::addServer(const StageServer &server, const QRectF &column)
+{
+    m_boxes.push_back({ column, Frame::Column });
+    const qreal pad = m_gap;
+    const QRectF inner = column.adjusted(pad, pad, -pad, -pad);
+    int live = 0;
+    for (const StageWorker &w : server.workers)
+        live += (!w.exited && w.actor != Actor::Server) ? 1 : 0;
+    QStringList heading;
+    if (server.model == ServerModel::Forking)
+        heading << tr("server · child processes: %1").arg(live)
+                << tr("server · children: %1").arg(live);
+    else if (server.model == ServerModel::Threading || server.model == ServerModel::ThreadingUdp)
+        heading << tr("server · threads: %1").arg(live);
+    heading << tr("server");
+    addText(fit(heading, FontRole::Bold, inner.width()), FontRole::Bold, inner.left(), inner.top(),
+            column);
+    const qreal top = inner.top() + lineHeight(FontRole::Bold) + m_gap;
+    const QRectF content(inner.left(), top, inner.width(), inner.bottom() - top);
+
+    // Running ones first (the accept thread leading), those that exited after, while room lasts.
+    std::vector<int> order;
+    for (int i = 0; i < int(server.workers.size()); ++i)
+        if (!server.workers[size_t(i)].exited)
+            order.push_back(i);
+    for (int i = 0; i < int(server.workers.size()); ++i)
+        if (server.workers[size_t(i)].exited)
+            order.push_back(i);
+
+    const qreal boxPad = m_gap;
+    const qreal line1 = lineHeight(FontRole::Bold);
+    const qreal line2 = qMax(lineHeight(FontRole::Code), lineHeight(FontRole::Normal));
+    const qreal boxH
+            = std::round(qMax(line1 + line2 + 2 * boxPad, m_tokenSize.height() + 2 * boxPad));
+    const qreal minW = qMax(m_line * 9, m_tokenSize.width() + m_line * 6);
+    // As few columns as the rows allow, so each box is as wide as can be.
+    const int rows = int((content.height() + m_gap) / (boxH + m_gap));
+    const int maxCols = qMax(1, int((content.width() + m_gap) / (minW + m_gap)));
+    const int needCols = rows > 0 ? (int(order.size()) + rows - 1) / rows : maxCols;
+    const int cols = qBound(1, needCols, maxCols);
+    const qreal boxW = (content.width() - (cols - 1) * m_gap) / cols;
+    const int capacity = cols * rows;
+    int shown = int(order.size());
+    if (shown > capacity)
+        shown = qMax(0, capacity - 1);
+    auto cellRect = [&](int i) {
+        return QRectF(content.left() + (i % cols) * (boxW + m_gap),
+                      content.top() + (i / cols) * (boxH + m_gap), boxW, boxH);
+    };
+    // The client each worker holds, by worker index.
+    QHash<int, const StageToken *> held;
+    for (const StageToken &t : server.tokens)
+        if (t.place == Place::Worker && !held.contains(t.slot))
+            held.insert(t.slot, &t);
+
+    for (int i = 0; i < shown; ++i) {
+        const int index = order[size_t(i)];
+        const StageWorker &w = server.workers[size_t(index)];
+        const QRectF box = cellRect(i);
+        m_boxes.push_back({ box, w.exited ? Frame::WorkerExited : Frame::Worker });
+        const QRectF tokenRect(box.right() - boxPad - m_tokenSize.width(),
+                               box.center().y() - m_tokenSize.height() / 2, m_tokenSize.width(),
+                               m_tokenSize.height());
+        // A threading or forking server's accept thread hands clients on: no token place.
+        const bool holds = w.actor != Actor::Server
+                || (server.model != ServerModel::Threading && server.model != ServerModel::Forking);
+        const qreal textRight = holds ? tokenRect.left() - m_gap : box.right() - boxPad;
+        const qreal textW = textRight - (box.left() + boxPad);
+        const qreal x = box.left() + boxPad;
+        const qreal y = box.top() + (box.height() - line1 - line2) / 2;
+        const QString name = fit({ workerName(w, server.model, true),
+                                   workerName(w, server.model, false), shortName(w) },
+                                 FontRole::Bold, textW);
+        addText(name, FontRole::Bold, x, y, box, w.exited, w.exited);
+        const QString call = fit({ callText(w) }, FontRole::Code, textW);
+        const QRectF callRect
+                = addText(call, FontRole::Code, x,
+                          y + line1 + (line2 - lineHeight(FontRole::Code)) / 2, box, w.exited);
+        QString text = name + QLatin1Char('\n') + call;
+        if (!w.exited && w.client != 0) {
+            const QString client = QStringLiteral(" · ") + tr("client %1").arg(w.client);
+            if (callRect.right() + advance(client, FontRole::Normal) <= textRight) {
+                addText(client, FontRole::Normal, callRect.right(),
+                        y + line1 + (line2 - lineHeight(FontRole::Normal)) / 2, box);
+                text += client;
+            } else {
+                m_overflow = true; // the token still shows the number, but not in words
+            }
+        }
+        m_workers.push_back({ server.origin, index, box, text });
+        if (const StageToken *t = held.value(index); t && !w.exited && holds)
+            m_tokens.push_back({ server.origin,
+                                 t->client,
+                                 t->place,
+                                 tokenRect,
+                                 QString::number(t->client),
+                                 {},
+                                 false });
+    }
+    if (shown < int(order.size()) && capacity > 0) {
+        const int hidden = int(order.size()) - shown;
+        int busy = 0;
+        for (int i = shown; i < int(order.size()); ++i)
+            busy += held.contains(order[size_t(i)]) ? 1 : 0;
+        const QRectF pill = cellRect(shown);
+        addPill(pill, { tr("+%1 more").arg(hidden), QStringLiteral("+%1").arg(hidden) });
+        // How many of those serve a client, under the count when the pill has room for it.
+        const QString note = tr("%1 serving a client").arg(busy);
+        const qreal lineH = lineHeight(FontRole::Small);
+        Text &count = m_texts.back();
+        if (count.box == pill && pill.height() >= count.rect.height() + lineH + m_gap
+            && advance(note, FontRole::Small) <= pill.width() - pill.height()) {
+            count.rect.translate(0, -lineH / 2);
+            addText(note, FontRole::Small, pill.center().x() - advance(note, FontRole::Small) / 2,
+                    count.rect.bottom(), pill);
+        }
+    }
+}
+
+static const Place kLegendOrder[]
+        = { Place::Waiting,     Place::SynSent, Place::SynQueue, Place::AckDropped,
+            Place::AcceptQueue, Place::Worker,  Place::Done,     Place::Failed };
+
+qreal StageLayout::legendHeight(qreal width) const
+{
+    const qreal swatch = lineHeight(FontRole::Legend);
+    qreal x = 0;
+    int lines = 1;
+    for (Place place : kLegendOrder) {
+        const qreal w = swatch + m_gap + advance(placeText(place), FontRole::Legend);
+        if (x > 0 && x + w > width) {
+            ++lines;
+            x = 0;
+        }
+        x += w + m_gap * 3;
+    }
+    return lines * (swatch + m_gap) - m_gap;
+}
+
+void StageLayout::addLegend(const QRectF &area)
+{
+    const qreal swatch = lineHeight(FontRole::Legend);
+    qreal x = area.left();
+    qreal y = area.top();
+    for (Place place : kLegendOrder) {
+        const QString text
+                = fit({ placeText(place) }, FontRole::Legend, area.width() - swatch - m_gap);
+        const qreal w = swatch + m_gap + advance(text, FontRole::Legend);
+        if (x > area.left() && x + w > area.right()) {
+            x = area.left();
+            y += swatch + m_gap;
+        }
+        m_swatches.push_back({ place, QRectF(x, y, swatch, swatch) });
+        addText(text, FontRole::Legend, x + swatch + m_gap, y, area);
+        x += w + m_gap * 3;
+    }
+}

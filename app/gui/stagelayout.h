@@ -1,0 +1,131 @@
+#pragma once
+
+#include "model/stagemodel.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QHash>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+#include <vector>
+
+// Where everything of the Stage view goes for one state of the servers, one font and one size:
+// the frames, every text with the box it must stay inside, every token drawn on its own and the
+// "+N more" groups that stand for the tokens that do not fit. Computed when the data, the font or
+// the size change, never while painting. Each server is a band: clients on the left, the SYN_SENT
+// crowd outside the kernel, the kernel's queues, and the server's threads or children on the right.
+class StageLayout final
+{
+    Q_DECLARE_TR_FUNCTIONS(StageView)
+
+public:
+    enum class FontRole : quint8 { Normal, Bold, Title, Small, Code, Legend, Count };
+    enum class Frame : quint8 { Column, Kernel, Slot, Worker, WorkerExited, Pill };
+
+    struct Fonts
+    {
+        QFont font[int(FontRole::Count)];
+        const QFont &operator[](FontRole role) const { return font[int(role)]; }
+        // The stage's fonts at base; the legend stays at legend (the font's own size).
+        static Fonts from(const QFont &base, const QFont &legend);
+    };
+    struct Box
+    {
+        QRectF rect;
+        Frame kind = Frame::Column;
+    };
+    struct Text
+    {
+        QRectF rect; // exactly where the text is drawn (one line, or wrapped to rect's width)
+        QRectF box; // the box it belongs to and must stay inside
+        QString text;
+        FontRole font = FontRole::Normal;
+        bool dim = false; // an exited worker
+        bool strike = false;
+        bool wrap = false;
+    };
+    struct Token
+    {
+        quint16 origin = 0;
+        quint32 client = 0;
+        StageToken::Place place = StageToken::Place::Waiting;
+        QRectF rect;
+        QString text; // the client number
+        QString sub; // SynSent: "SYN ×3"
+        bool small = false; // a finished client, drawn compact
+    };
+    struct Swatch // a legend's shape
+    {
+        StageToken::Place place = StageToken::Place::Waiting;
+        QRectF rect;
+    };
+    struct WorkerBox
+    {
+        quint16 origin = 0;
+        int index = 0;
+        QRectF rect;
+        QString text; // the lines drawn in it, joined by '\n'
+    };
+
+    void build(const std::vector<StageServer> &servers, const Fonts &fonts, const QSize &size);
+
+    const std::vector<Box> &boxes() const { return m_boxes; }
+    const std::vector<Text> &texts() const { return m_texts; }
+    const std::vector<Token> &tokens() const { return m_tokens; }
+    const std::vector<Swatch> &swatches() const { return m_swatches; }
+    const std::vector<WorkerBox> &workers() const { return m_workers; }
+    // Something did not fit: a "+N more", a shortened text or a client not drawn on its own.
+    bool overflowed() const { return m_overflow; }
+    // Whether both place and write exactly the same things: then nothing needs drawing again.
+    bool drawsSameAs(const StageLayout &other) const;
+    const Token *token(quint16 origin, quint32 client) const;
+    const WorkerBox *worker(quint16 origin, int index) const;
+
+    static quint64 key(quint16 origin, quint32 client) { return (quint64(origin) << 32) | client; }
+    static QString callText(const StageWorker &worker); // "sleep(2)", "accept()", "idle"
+    static QString workerName(const StageWorker &worker, ServerModel model, bool withPid);
+    static QString shortName(const StageWorker &worker); // "server", "#3": when nothing else fits
+    static QString synText(int synRetries); // "SYN ×3": the SYN was sent 1 + synRetries times
+    static QString placeText(StageToken::Place place); // the legend's words
+
+private:
+    struct Flow; // tokens in rows, the rest in one "+N more"
+    void addBand(const StageServer &server, const QRectF &band);
+    void addClients(const StageServer &server, const QRectF &column);
+    void addCrowd(const StageServer &server, const QRectF &column);
+    void addKernel(const StageServer &server, const QRectF &column);
+    void addServer(const StageServer &server, const QRectF &column);
+    void addLegend(const QRectF &area);
+    qreal legendHeight(qreal width) const;
+    // The first candidate that fits width in that font (else the last, elided): never wider.
+    // Falling back past the second candidate, or eliding, counts as an overflow.
+    QString fit(const QStringList &candidates, FontRole font, qreal width) const;
+    qreal advance(const QString &text, FontRole font) const;
+    qreal lineHeight(FontRole font) const;
+    // Adds a one-line text at (x, y) inside box; returns its rect.
+    QRectF addText(const QString &text, FontRole font, qreal x, qreal y, const QRectF &box,
+                   bool dim = false, bool strike = false);
+    void addPill(const QRectF &rect, const QStringList &candidates);
+    // Places count cells of size cell into area in rows; when they do not fit, the last cells
+    // give way to a pill of pillWidth. Returns the cell rects shown (fewer than count then).
+    std::vector<QRectF> flow(const QRectF &area, int count, const QSizeF &cell, qreal pillWidth,
+                             QRectF *pill) const;
+    int rowsFor(qreal width, int count, const QSizeF &cell) const;
+
+    const Fonts *m_fonts = nullptr;
+    mutable QHash<QString, qreal> m_advance[int(FontRole::Count)];
+    QFont m_advanceFont; // the Normal font m_advance was measured for
+    qreal m_line = 16; // the Normal font's line height
+    qreal m_gap = 4;
+    QSizeF m_tokenSize; // a client in a normal place
+    QSizeF m_synSize; // a client in SYN_SENT: number and "SYN ×n"
+    QSizeF m_smallSize; // a finished client
+    std::vector<Box> m_boxes;
+    std::vector<Text> m_texts;
+    std::vector<Token> m_tokens;
+    std::vector<Swatch> m_swatches;
+    std::vector<WorkerBox> m_workers;
+    QHash<quint64, int> m_tokenIndex;
+    mutable bool m_overflow = false;
+};

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "stagelayout.h"
+
+#include <QColor>
+#include <QHash>
+#include <QImage>
+#include <QStaticText>
+
+class QPainter;
+class QPalette;
+
+// Draws what a StageLayout placed: frames, texts and tokens. Each place has its own shape and
+// outline as well as its colour (Okabe–Ito, safe for colour-blind eyes), so the picture reads in
+// grey-scale too. Texts are laid out once and kept (QStaticText): a frame only blits them.
+class StagePainter final
+{
+public:
+    struct Style
+    {
+        QColor fill;
+        QColor outline;
+        QColor text;
+        Qt::PenStyle pen = Qt::SolidLine;
+    };
+    static Style style(StageToken::Place place);
+
+    // Where a token's number (and a SYN_SENT token's "SYN ×n") are drawn inside rect.
+    static QRectF numberRect(const StageLayout::Token &token, const QRectF &rect,
+                             const StageLayout::Fonts &fonts);
+    static QRectF subRect(const StageLayout::Token &token, const QRectF &rect,
+                          const StageLayout::Fonts &fonts);
+
+    void setFonts(const StageLayout::Fonts *fonts); // forgets the laid-out texts
+    void begin() { m_currentFont = -1; } // a new paint: the painter's font is unknown
+    void drawBox(QPainter &p, const StageLayout::Box &box, const QPalette &palette, qreal line);
+    void drawText(QPainter &p, const StageLayout::Text &text, const QPalette &palette);
+    void drawToken(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line);
+    // The same, the shape copied from a picture drawn once per place and size: for tokens at
+    // rest, which come in a few sizes only (a gliding one changes size, so it is drawn anew).
+    void drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line, qreal dpr);
+    void drawShape(QPainter &p, StageToken::Place place, const QRectF &rect, qreal line);
+
+private:
+    void blit(QPainter &p, const QPointF &topLeft, const QString &text, StageLayout::FontRole role,
+              const QColor &color);
+
+    const StageLayout::Fonts *m_fonts = nullptr;
+    QHash<QString, QStaticText> m_static[int(StageLayout::FontRole::Count)];
+    int m_currentFont = -1; // the role the painter's font is set to in this paint
+    QHash<QString, QImage> m_sprites; // a token's shape by place, size and pixel ratio
+};
