@@ -117,6 +117,8 @@ int main(int argc, char **argv)
     t.start();
     lab.replayStepBack();
     std::printf("bench: replay_step_back_after_stepping_all %.1f ms\n", msSince(t));
+    std::printf("bench: replay_index_after_step_back %zu of %zu\n", lab.replayEventIndex(),
+                lab.replayEventCount());
     std::printf("bench: replay_clients_in_model %d of %d\n", rows, kClients);
     return rows == kClients ? 0 : 1;
 }

@@ -55,7 +55,9 @@ struct RunRecord
     };
     std::vector<PausePoint> pausePoints; // an experiment's, if it had any
     std::vector<RecordedPause> pauses;
-    std::vector<RecordedFrame> frames; // in the order applied; labNs never decreases
+    // In the order applied; labNs never decreases. A frame with no event and no new sample is
+    // left out (it changed nothing a replay shows but the clock).
+    std::vector<RecordedFrame> frames;
     // When the servers were stopped during the run (lab ns since its start), -1: they were not.
     // From then on the clients' failures are the stop's doing (ConnectionModel::markServerStopped).
     qint64 serversStoppedNs = -1;
