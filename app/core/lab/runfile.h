@@ -34,6 +34,10 @@
 //   null for none
 // Enums are their numbers in the C++ declarations (Actor, Call, Phase, ServerModel, HandlerKind,
 // Family, Arrival, ClientStage): new values go at the end, never in between.
+// Reading checks every field is there with its type, whole numbers in range, enums in range, a
+// pause's point among the pause points, and line times ("t", "pausedNs", "durationNs") never
+// negative nor going back within bursts, pauses and frames. Not checked: event and sample times
+// (taken before the run began they are negative), nor frames after "durationNs".
 class RunFile
 {
     Q_DECLARE_TR_FUNCTIONS(RunFile)
