@@ -13,7 +13,12 @@
 
 // Where one client's connection is on the stage: the picture of a run that the Stage view draws.
 // Derived only from what happened: the client's and the server's events (lab time) and the
-// kernel's samples; a token never moves ahead of them.
+// kernel's samples; a token never moves ahead of them. What the events say stands (accept()
+// returned it, its reply came, it ended); the kernel only tells where a waiting client waits, and
+// a sample read before the client's last connect event is not used. A client whose connect()
+// returned before any sample showed it is put in the accept queue if the queue has room by the
+// kernel's last count of its slots, else AckDropped (a full queue drops the final ACK), until the
+// next sample says.
 struct StageToken
 {
     enum class Place : quint8 {
@@ -29,9 +34,9 @@ struct StageToken
     quint16 origin = 0;
     quint32 client = 0; // the lab's client number
     Place place = Place::Waiting;
-    // AcceptQueue: 0 = the head (next for accept()), in the order the clients got into the queue:
-    // their connect() returning, or, for one that got in only later (after its final ACK was
-    // dropped), the first kernel sample that showed it queued; ties by client number.
+    // AcceptQueue: 0 = the head (next for accept()), ordered by the later of its connect()
+    // returning and its entering the queue (later for one the kernel showed outside first, e.g.
+    // after its final ACK was dropped); ties by client number.
     // Worker: index into StageServer::workers of the thread or child that holds its connection;
     // -1 when none is known to (the server already let it go, or no port tied it: AF_UNIX).
     // Else: the order within its place, by client number.

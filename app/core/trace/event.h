@@ -64,7 +64,8 @@ struct Event
     qint32 err = 0; // errno when phase == Error
     quint16 origin = 0; // which server/swarm instance (two servers side by side)
     // TCP ports that tie a client to the server connection serving it: accept()'s return holds
-    // the peer's port, connect()'s (and a successful connect_ex()'s) the client's own. 0 else.
+    // the peer's port (and, from a lab server, the connection id it starts), connect()'s (and a
+    // successful connect_ex()'s) the client's own. 0 else.
     quint16 port = 0;
     Actor actor = Actor::None;
     Call call = Call::None;
