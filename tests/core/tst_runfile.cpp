@@ -170,6 +170,7 @@ RunRecord makeRecord()
     f3.twinSample = makeSample(4);
     r.frames = { f1, f2, f3 };
     r.durationNs = 2'500'000'000;
+    r.serversStoppedNs = 2'400'000'000;
     return r;
 }
 
@@ -192,6 +193,7 @@ QString difference(const RunRecord &a, const RunRecord &b)
     check(a.recordedAtMs == b.recordedAtMs, QStringLiteral("recordedAtMs"));
     check(a.speed == b.speed, QStringLiteral("speed"));
     check(a.durationNs == b.durationNs, QStringLiteral("durationNs"));
+    check(a.serversStoppedNs == b.serversStoppedNs, QStringLiteral("serversStoppedNs"));
     check(a.servers.size() == b.servers.size(), QStringLiteral("servers"));
     for (size_t i = 0; out.isEmpty() && i < a.servers.size(); ++i) {
         const ServerConfig &x = a.servers[i], &y = b.servers[i];

@@ -151,6 +151,8 @@ void LabSession::beginRun()
     m_openPause.reset();
     m_recordedSequence[0] = m_recordedSequence[1] = 0;
     m_recordedSampleNs[0] = m_recordedSampleNs[1] = 0;
+    m_recordedSample[0].reset();
+    m_recordedSample[1].reset();
     if (m_paused) { // a run begun while paused: its pause began with it
         m_pausedAtNs = Clock::nowNs();
         m_synAtPause.reset();
@@ -548,6 +550,35 @@ void LabSession::applyToModels(const std::vector<Event> &labEvents, const ProbeS
     m_stage->publish();
 }
 
+namespace {
+
+bool sameKernelView(const ProbeSample &a, const ProbeSample &b)
+{
+    const QueueSnapshot &qa = a.queue;
+    const QueueSnapshot &qb = b.queue;
+    const DatagramSnapshot &da = a.datagram;
+    const DatagramSnapshot &db = b.datagram;
+    if (qa.available != qb.available || qa.listening != qb.listening || qa.queue != qb.queue
+        || qa.cap != qb.cap || qa.overflows != qb.overflows || qa.drops != qb.drops
+        || qa.source != qb.source || qa.error != qb.error || da.available != db.available
+        || da.bound != db.bound || da.queuedBytes != db.queuedBytes || da.rcvbuf != db.rcvbuf
+        || da.drops != db.drops || da.rcvbufErrors != db.rcvbufErrors || a.ss != b.ss
+        || !std::equal(std::begin(a.stageCounts), std::end(a.stageCounts),
+                       std::begin(b.stageCounts))
+        || a.clients.size() != b.clients.size())
+        return false;
+    for (size_t i = 0; i < a.clients.size(); ++i) {
+        const ClientProbe &ca = a.clients[i];
+        const ClientProbe &cb = b.clients[i];
+        if (ca.id != cb.id || ca.stage != cb.stage || ca.synRetransmits != cb.synRetransmits
+            || ca.nextRetryMs != cb.nextRetryMs)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 void LabSession::recordFrame(qint64 labNs, const ProbeSample &sample, const ProbeSample &twinSample)
 {
     // Only what changed: a frame without events and without a new kernel sample shows nothing a
@@ -558,9 +589,18 @@ void LabSession::recordFrame(qint64 labNs, const ProbeSample &sample, const Prob
             return std::nullopt;
         m_recordedSequence[origin] = s.sequence;
         m_recordedSampleNs[origin] = s.ns;
+        // A sample that says what the last recorded one said changes no model: not kept, so
+        // a run left going does not grow the record by every probe period. The socket rows are
+        // not kept either: no view reads them (the per-client stages and the queue are derived
+        // from them already), and they are three quarters of a sample's size.
+        const std::optional<ProbeSample> &last = m_recordedSample[origin];
+        if (last && sameKernelView(*last, s))
+            return std::nullopt;
         ProbeSample copy = s;
+        copy.rows.clear();
         copy.ns = m_clock.labNs(s.ns);
         copy.rowsNs = s.rowsNs != 0 ? m_clock.labNs(s.rowsNs) : 0;
+        m_recordedSample[origin] = copy;
         return copy;
     };
     RecordedFrame frame;

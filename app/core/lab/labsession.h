@@ -248,6 +248,7 @@ private:
     std::optional<size_t> m_openPause; // index into m_record.pauses of the pause going on
     quint64 m_recordedSequence[2] = { 0, 0 }; // of the last sample recorded per origin
     qint64 m_recordedSampleNs[2] = { 0, 0 };
+    std::optional<ProbeSample> m_recordedSample[2]; // what the record holds last, per origin
 
     std::unique_ptr<RunRecord> m_replayRecord;
     std::unique_ptr<ReplayCursor> m_cursor;

@@ -110,6 +110,7 @@ void RunFileReader::header(const QJsonDocument &doc, const QJsonParseError &pars
         m_record.pausePoints.push_back({ real(p, "at"), string(p, "en"), string(p, "zh") });
     }
     m_record.durationNs = integer(object, "durationNs", 0, LLONG_MAX);
+    m_record.serversStoppedNs = integer(object, "serversStoppedNs", -1, LLONG_MAX);
     m_haveHeader = true;
 }
 

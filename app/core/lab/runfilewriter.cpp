@@ -260,6 +260,7 @@ QByteArray RunFileWriter::headerLine(const RunRecord &record)
         { QStringLiteral("servers"), servers },
         { QStringLiteral("pausePoints"), points },
         { QStringLiteral("durationNs"), record.durationNs },
+        { QStringLiteral("serversStoppedNs"), record.serversStoppedNs },
     };
     // "format" and "version" first, so the file says what it is in its first bytes.
     QByteArray line = RunFile::headerStart;
