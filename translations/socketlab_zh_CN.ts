@@ -192,6 +192,12 @@
         <source>Kill all clients</source>
         <translation>结束所有客户端</translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n clients</source>
+        <translation>
+            <numerusform>添加 %n 个客户端</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionModel</name>
@@ -654,6 +660,14 @@
         <comment>the end of a sentence</comment>
         <translation>。</translation>
     </message>
+    <message>
+        <source>Leave the replay first</source>
+        <translation>请先退出回放</translation>
+    </message>
+    <message>
+        <source>The record holds no run</source>
+        <translation>这份记录里没有任何运行</translation>
+    </message>
 </context>
 <context>
     <name>LaneDelegate</name>
@@ -676,6 +690,21 @@
     <message>
         <source>▶ running %1() for %2 s</source>
         <translation>▶ 正在运行 %1()，已 %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>LessonStrip</name>
+    <message>
+        <source>Hide lesson</source>
+        <translation>隐藏课文</translation>
+    </message>
+    <message>
+        <source>Show lesson</source>
+        <translation>显示课文</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s text beside the lab, or only this strip</source>
+        <translation>在实验区旁显示课文，或只保留这一栏</translation>
     </message>
 </context>
 <context>
@@ -770,6 +799,46 @@
     <message>
         <source>&lt;h3&gt;SocketLab %1&lt;/h3&gt;&lt;p&gt;Python socket programming, taught beside real sockets on this machine.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;Kernel: %3 %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;套接字实验室 %1&lt;/h3&gt;&lt;p&gt;在本机真实套接字旁学习 Python 套接字编程。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;内核：%3 %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>缩放 %1 %</translation>
+    </message>
+    <message>
+        <source>&amp;Desk (100 %)</source>
+        <translation>桌面 (100 %)(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Text at its normal size, for working at a desk</source>
+        <translation>正常字号，适合在桌前使用</translation>
+    </message>
+    <message>
+        <source>Pro&amp;jector (200 %)</source>
+        <translation>投影 (200 %)(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Text twice as large, for a projector or a large screen</source>
+        <translation>字号放大一倍，适合投影仪或大屏幕</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Layout</source>
+        <translation>演示布局(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The lab fills the window; the lesson folds into a strip (F5)</source>
+        <translation>实验区占满窗口，课文收成一栏（F5）</translation>
+    </message>
+    <message>
+        <source>Lab controls</source>
+        <translation>实验控制</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比：</translation>
     </message>
 </context>
 <context>
@@ -889,6 +958,237 @@
     <message>
         <source>%1 empty recv() calls</source>
         <translation>%1 次返回空的 recv() 调用</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>%1 s / %2 s</source>
+        <translation>%1 秒 / %2 秒</translation>
+    </message>
+    <message>
+        <source>event %1 / %2</source>
+        <translation>事件 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <comment>what is replayed: a file name or &quot;last run&quot;</comment>
+        <translation>回放：%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Step back one event (Left arrow)</source>
+        <translation>后退一个事件（左方向键）</translation>
+    </message>
+    <message>
+        <source>‖ Pause</source>
+        <translation>‖ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Pause the replay (Space)</source>
+        <translation>暂停回放（空格键）</translation>
+    </message>
+    <message>
+        <source>Play the run again from here (Space)</source>
+        <translation>从这里开始重新播放这次运行（空格键）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>Step forward one event (Right arrow)</source>
+        <translation>前进一个事件（右方向键）</translation>
+    </message>
+    <message>
+        <source>Next pause</source>
+        <translation>下一次暂停</translation>
+    </message>
+    <message>
+        <source>Jump to the next place where the run was paused</source>
+        <translation>跳到这次运行下一次暂停的地方</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time: drag to go anywhere in it; the marks are where it was paused</source>
+        <translation>这次运行的时间轴：拖动可以到达任意时刻；标记处是运行暂停过的地方</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>Leave replay</source>
+        <translation>退出回放</translation>
+    </message>
+    <message>
+        <source>Back to the live lab</source>
+        <translation>回到实时的实验室</translation>
+    </message>
+    <message>
+        <source>Events shown so far, of all the run&apos;s events</source>
+        <translation>已显示的事件数 / 这次运行的全部事件数</translation>
+    </message>
+</context>
+<context>
+    <name>RunFile</name>
+    <message>
+        <source>The file is empty: it is not a SocketLab run file.</source>
+        <translation>文件是空的：它不是套接字实验室的运行文件。</translation>
+    </message>
+    <message>
+        <source>This is not a SocketLab run file.</source>
+        <translation>这不是套接字实验室的运行文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: the decompressor did not start.</source>
+        <translation>无法读取文件：解压程序没能启动。</translation>
+    </message>
+    <message>
+        <source>The file is damaged: its compressed data is corrupt (%1).</source>
+        <translation>文件已损坏：压缩数据有错误（%1）。</translation>
+    </message>
+    <message>
+        <source>The run is too large to open: it unpacks to more than %1 GiB.</source>
+        <translation>这次运行太大，无法打开：解压后超过 %1 GiB。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the run file is too long (more than %2 MiB).</source>
+        <translation>运行文件第 %1 行太长（超过 %2 MiB）。</translation>
+    </message>
+    <message>
+        <source>The file is truncated: it ends in the middle of the run.</source>
+        <translation>文件不完整：它在运行的中途就结束了。</translation>
+    </message>
+    <message>
+        <source>The file is damaged: there is data after the end of the run.</source>
+        <translation>文件已损坏：运行结束之后还有多余的数据。</translation>
+    </message>
+    <message>
+        <source>The file is truncated: its last line is incomplete.</source>
+        <translation>文件不完整：最后一行没有写完。</translation>
+    </message>
+    <message>
+        <source>The run cannot be saved to %1: %2</source>
+        <translation>无法把这次运行保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>it could not be compressed</source>
+        <translation>无法压缩</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is too large to open (more than %1 GiB).</source>
+        <translation>文件太大，无法打开（超过 %1 GiB）。</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>不是 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>it is neither a frame, a burst nor a pause</source>
+        <translation>它既不是帧，也不是一批客户端或一次暂停</translation>
+    </message>
+    <message>
+        <source>Line %1 of the run file is malformed: %2.</source>
+        <translation>运行文件第 %1 行格式有误：%2。</translation>
+    </message>
+    <message>
+        <source>This run was recorded by a newer SocketLab (run file format %1; this version reads up to %2).</source>
+        <translation>这次运行是由更新版本的套接字实验室录制的（运行文件格式 %1；本版本最多只能读取格式 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a positive number</source>
+        <translation>%1 不是正数</translation>
+    </message>
+    <message>
+        <source>the time goes back (%1 ns after %2 ns)</source>
+        <translation>时间倒退了（%2 ns 之后出现了 %1 ns）</translation>
+    </message>
+    <message>
+        <source>an event is not an array of %1 to %2 numbers</source>
+        <translation>某个事件不是由 %1 到 %2 个数字组成的数组</translation>
+    </message>
+    <message>
+        <source>event field %1</source>
+        <translation>事件字段 %1</translation>
+    </message>
+    <message>
+        <source>a connection row is not an array of %1 values</source>
+        <translation>某个连接行不是由 %1 个值组成的数组</translation>
+    </message>
+    <message>
+        <source>a connection row&apos;s field</source>
+        <translation>连接行的字段</translation>
+    </message>
+    <message>
+        <source>%1 does not hold %2 counts</source>
+        <translation>%1 没有包含 %2 个计数</translation>
+    </message>
+    <message>
+        <source>a client is not an array of %1 numbers</source>
+        <translation>某个客户端不是由 %1 个数字组成的数组</translation>
+    </message>
+    <message>
+        <source>a client&apos;s field</source>
+        <translation>客户端的字段</translation>
+    </message>
+    <message>
+        <source>an address is neither text nor null</source>
+        <translation>某个地址既不是文本，也不是 null</translation>
+    </message>
+    <message>
+        <source>%1 is not an address</source>
+        <translation>%1 不是地址</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 不是对象</translation>
+    </message>
+    <message>
+        <source>%1 is not a list</source>
+        <translation>%1 不是列表</translation>
+    </message>
+    <message>
+        <source>%1 is not text</source>
+        <translation>%1 不是文本</translation>
+    </message>
+    <message>
+        <source>%1 is not true or false</source>
+        <translation>%1 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 不是整数</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2)</source>
+        <translation>%1 超出范围（%2）</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1466,209 @@
     <message>
         <source>stopped before %1()</source>
         <translation>在 %1() 之前已停止</translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>SYN ×%1</source>
+        <translation>SYN %1 次</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>child %1 (pid %2)</source>
+        <translation>子进程 %1（pid %2）</translation>
+    </message>
+    <message>
+        <source>child %1</source>
+        <translation>子进程 %1</translation>
+    </message>
+    <message>
+        <source>server process (pid %1)</source>
+        <translation>服务器进程（pid %1）</translation>
+    </message>
+    <message>
+        <source>server process</source>
+        <translation>服务器进程</translation>
+    </message>
+    <message>
+        <source>server thread</source>
+        <translation>服务器线程</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>SYN sent, no answer</source>
+        <translation>已发 SYN，尚无应答</translation>
+    </message>
+    <message>
+        <source>half-open</source>
+        <translation>半连接</translation>
+    </message>
+    <message>
+        <source>final ACK dropped</source>
+        <translation>最后的 ACK 被丢弃</translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation>在 accept 队列中</translation>
+    </message>
+    <message>
+        <source>being served</source>
+        <translation>正在被服务</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>No server yet: start one to see its clients here.</source>
+        <translation>还没有服务器：启动一个，就能在这里看到它的客户端。</translation>
+    </message>
+    <message>
+        <source>UDP: datagrams, no connections</source>
+        <translation>UDP：只有数据报，没有连接</translation>
+    </message>
+    <message>
+        <source>listening · listen(%1)</source>
+        <translation>正在监听 · listen(%1)</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>未在监听</translation>
+    </message>
+    <message>
+        <source>clients: %1</source>
+        <translation>客户端：%1</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>等待中：%1</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
+    </message>
+    <message>
+        <source>SYN_SENT: %1</source>
+        <translation>SYN_SENT：%1</translation>
+    </message>
+    <message>
+        <source>outside, no answer yet</source>
+        <translation>在队列外，尚无应答</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>在队列外</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>UDP has no accept queue: each datagram waits in the socket&apos;s receive buffer until recvfrom() reads it.</source>
+        <translation>UDP 没有 accept 队列：每个数据报都在套接字的接收缓冲区里等待，直到 recvfrom() 把它读走。</translation>
+    </message>
+    <message>
+        <source>UDP: no accept queue</source>
+        <translation>UDP：没有 accept 队列</translation>
+    </message>
+    <message>
+        <source>no accept queue</source>
+        <translation>没有 accept 队列</translation>
+    </message>
+    <message>
+        <source>accept queue %1/%2</source>
+        <translation>accept 队列 %1/%2</translation>
+    </message>
+    <message>
+        <source>queue %1/%2</source>
+        <translation>队列 %1/%2</translation>
+    </message>
+    <message>
+        <source>accept queue: %1 (capacity unknown)</source>
+        <translation>accept 队列：%1（容量未知）</translation>
+    </message>
+    <message>
+        <source>queue: %1 (capacity unknown)</source>
+        <translation>队列：%1（容量未知）</translation>
+    </message>
+    <message>
+        <source>queue: %1</source>
+        <translation>队列：%1</translation>
+    </message>
+    <message>
+        <source>+%1 more slots</source>
+        <translation>还有 %1 个槽位</translation>
+    </message>
+    <message>
+        <source>half-open: %1 · final ACK dropped: %2</source>
+        <translation>半连接：%1 · 最后的 ACK 被丢弃：%2</translation>
+    </message>
+    <message>
+        <source>half-open %1 · ACK lost %2</source>
+        <translation>半连接 %1 · ACK 丢失 %2</translation>
+    </message>
+    <message>
+        <source>half-open (SYN_RECV): %1</source>
+        <translation>半连接（SYN_RECV）：%1</translation>
+    </message>
+    <message>
+        <source>half-open: %1</source>
+        <translation>半连接：%1</translation>
+    </message>
+    <message>
+        <source>server · child processes: %1</source>
+        <translation>服务器 · 子进程：%1</translation>
+    </message>
+    <message>
+        <source>server · children: %1</source>
+        <translation>服务器 · 子进程：%1</translation>
+    </message>
+    <message>
+        <source>server · threads: %1</source>
+        <translation>服务器 · 线程：%1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>%1 serving a client</source>
+        <translation>其中 %1 个正在服务客户端</translation>
     </message>
 </context>
 <context>
