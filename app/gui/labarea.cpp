@@ -5,6 +5,7 @@
 #include "exampleview.h"
 #include "lab/labcontroller.h"
 #include "lab/labsession.h"
+#include "lab/runrecord.h"
 #include "lanedelegate.h"
 #include "lesson/experimentpreset.h"
 #include "menustyle.h"
@@ -14,7 +15,9 @@
 #include "model/runmeasures.h"
 #include "model/runstats.h"
 #include "model/threadlanemodel.h"
+#include "replaybar.h"
 #include "serverpanel.h"
+#include "stageview.h"
 #include "timelineview.h"
 #include "timepanel.h"
 #include "twolineheader.h"
@@ -114,6 +117,11 @@ LabArea::LabArea(QWidget *parent)
     m_stageSplit->setStretchFactor(0, 3);
     m_stageSplit->setStretchFactor(1, 1);
     m_stageSplit->installEventFilter(this);
+    // A replay's controls above the stage: nobody takes a replay for a live run.
+    m_replayBar = new ReplayBar(this);
+    m_replayBar->setObjectName(QStringLiteral("replayBar"));
+    m_replayBar->hide();
+    outer->addWidget(m_replayBar);
     outer->addWidget(m_stageSplit);
     // Side by side when there is room, stacked when not (adaptToWidth): nothing is cut off.
     m_controls = new QBoxLayout(QBoxLayout::LeftToRight);
@@ -269,6 +277,24 @@ LabArea::LabArea(QWidget *parent)
         emit frameApplied(events, workNs + work.nsecsElapsed());
     });
     connect(m_session, &LabSession::measured, this, &LabArea::measured);
+    // The replay: the bar asks, the session answers, the bar shows what the session says.
+    connect(m_replayBar, &ReplayBar::playToggled, m_session, &LabSession::setReplayPlaying);
+    connect(m_replayBar, &ReplayBar::stepForward, m_session, &LabSession::replayStepForward);
+    connect(m_replayBar, &ReplayBar::stepBack, m_session, &LabSession::replayStepBack);
+    connect(m_replayBar, &ReplayBar::jumpToPause, m_session, &LabSession::replayJumpToNextPause);
+    connect(m_replayBar, &ReplayBar::seekRequested, m_session, &LabSession::replaySeek);
+    connect(m_replayBar, &ReplayBar::speedRequested, m_session, &LabSession::setReplaySpeed);
+    connect(m_replayBar, &ReplayBar::leaveRequested, this, &LabArea::reset);
+    connect(m_session, &LabSession::replayChanged, this, &LabArea::showReplay);
+    connect(m_session, &LabSession::replayPositionChanged, this, [this](qint64 ns) {
+        m_replayBar->setPosition(ns);
+        m_replayBar->setEvents(m_session->replayEventIndex(), m_session->replayEventCount());
+        showClock();
+    });
+    m_ownStage = new StageView;
+    m_ownStage->setObjectName(QStringLiteral("stageView"));
+    m_ownStage->setModel(m_session->stage());
+    setStageView(m_ownStage);
     retranslate();
     // The wheel over a combo box or spin box scrolls the lab unless that control has focus.
     WheelGuard::install(scroll);
@@ -291,12 +317,12 @@ const RunMeasures &LabArea::measures() const
 void LabArea::showFrame()
 {
     const std::vector<ServerConfig> &servers = m_session->servers();
-    const LabController *engine = m_session->controller();
-    const ProbeSample &sample = engine->latestSample();
+    // Live: the probe's latest samples; in a replay: the recorded ones at the replay's position.
+    const ProbeSample &sample = m_session->latestSample(0);
     m_queueView->setSample(sample, !servers.empty() && !servers.front().isStream());
     m_twinQueueView->setVisible(servers.size() > 1);
     if (servers.size() > 1)
-        m_twinQueueView->setSample(engine->latestTwinSample(), !servers.back().isStream());
+        m_twinQueueView->setSample(m_session->latestSample(1), !servers.back().isStream());
     QStringList labels;
     for (size_t i = 0; i < servers.size() && servers.size() > 1; ++i)
         labels << m_session->serverLabel(quint16(i));
@@ -304,7 +330,9 @@ void LabArea::showFrame()
     const Server *running[] = { m_session->server(), m_session->twin() };
     AcceptQueueView *views[] = { m_queueView, m_twinQueueView };
     for (size_t i = 0; i < 2; ++i) {
-        if (i < servers.size() && running[i])
+        if (i < servers.size() && m_session->isReplaying())
+            views[i]->setTitle(tr("%1 (recorded)").arg(m_session->serverLabel(quint16(i))));
+        else if (i < servers.size() && running[i])
             views[i]->setTitle(tr("%1 on %2")
                                        .arg(m_session->serverLabel(quint16(i)),
                                             running[i]->address().toString()));
@@ -382,6 +410,13 @@ void LabArea::sortClientsIfNeeded()
 
 void LabArea::showClock()
 {
+    if (m_session->isReplaying()) {
+        m_clock->setText(tr("Replay of run %1 · %2 s of %3 s (lab time)")
+                                 .arg(m_session->runNumber())
+                                 .arg(double(m_session->replayPositionNs()) / 1e9, 0, 'f', 2)
+                                 .arg(double(m_session->replayDurationNs()) / 1e9, 0, 'f', 2));
+        return;
+    }
     if (m_session->runNumber() == 0) {
         m_clock->setText(tr("No run yet: start a server or add clients."));
         return;
@@ -528,7 +563,47 @@ void LabArea::reset()
     m_twinQueueView->hide();
     m_serverPanel->setStatus(ServerPanel::Status::Idle);
     m_message->clear();
+    showReplay();
+}
+
+bool LabArea::replayLastRun(QString *error)
+{
+    const RunRecord record = m_session->record(); // a copy: the session resets before replaying
+    if (!m_session->startReplay(record, error))
+        return false;
+    setReplaySource(tr("last run"));
+    return true;
+}
+
+void LabArea::setReplaySource(const QString &name)
+{
+    m_replaySource = name;
+    m_replayBar->setSource(name);
+}
+
+void LabArea::showReplay()
+{
+    const bool replaying = m_session->isReplaying();
+    if (replaying) {
+        m_replayBar->setDuration(m_session->replayDurationNs());
+        std::vector<qint64> marks;
+        if (const RunRecord *record = m_session->replayRecord())
+            for (const RecordedPause &pause : record->pauses)
+                marks.push_back(pause.labNs);
+        m_replayBar->setPauseMarks(marks);
+        m_replayBar->setPlaying(m_session->isReplayPlaying());
+        m_replayBar->setSpeed(m_session->replaySpeed());
+        m_replayBar->setPosition(m_session->replayPositionNs());
+        m_replayBar->setEvents(m_session->replayEventIndex(), m_session->replayEventCount());
+        m_replayBar->setSource(m_replaySource);
+    }
+    m_replayBar->setVisible(replaying);
+    // The live controls cannot act on a recorded run: greyed while it plays back.
+    m_serverPanel->setEnabled(!replaying);
+    m_clientPanel->setEnabled(!replaying);
+    m_timePanel->setEnabled(!replaying);
     showClock();
+    showMessage();
 }
 
 void LabArea::setLanguage(const QString &language)

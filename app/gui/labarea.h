@@ -36,6 +36,8 @@ class LabSession;
 class QLabel;
 class ServerPanel;
 class TimePanel;
+class ReplayBar;
+class StageView;
 
 // The live lab beside the lesson: server and client controls, time controls, and the views of
 // what the kernel and the threads are doing. One LabSession owns the run (its clock, pauses,
@@ -88,6 +90,13 @@ public:
     void setStageView(QWidget *stage);
     QWidget *stageView() const { return m_stage; }
     QSplitter *stageSplitter() const { return m_stageSplit; }
+    // The lab's own stage (the StageView following the session's StageModel), set at start.
+    StageView *stage() const { return m_ownStage; }
+    // Shown while a recorded run is replayed (the session's replay), hidden otherwise.
+    ReplayBar *replayBar() const { return m_replayBar; }
+    // Replays the session's record of its last run; false (and *error) when there is none.
+    bool replayLastRun(QString *error = nullptr);
+    void setReplaySource(const QString &name); // what the replay bar says is replayed
     // Presenter layout: the panels' form controls hidden (a toolbar has their actions), the
     // stage given more room. Leaving it restores the layout as it was.
     void setPresenterMode(bool on);
@@ -119,6 +128,7 @@ private:
     void adaptToWidth(int width);
     void giveStageRoom();
     void sortClientsIfNeeded();
+    void showReplay(); // the bar and the live controls follow the session's replay state
     // "A · TCPServer: 6 clients, 1.0 s each: finished in 6.0 s — one at a time", one per server.
     static QStringList summaryLines(const RunStats &stats,
                                     const std::vector<ServerConfig> &servers);
@@ -154,6 +164,9 @@ private:
     QSplitter *m_stageSplit = nullptr;
     QWidget *m_stageHost = nullptr;
     QWidget *m_stage = nullptr;
+    StageView *m_ownStage = nullptr;
+    ReplayBar *m_replayBar = nullptr;
+    QString m_replaySource;
     QList<int> m_normalSizes; // the stage splitter before presenter mode
     bool m_presenter = false;
     bool m_stageSized = false; // the splitter gave the stage its share once

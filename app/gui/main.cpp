@@ -1,5 +1,6 @@
 #include "fontsetup.h"
 #include "mainwindow.h"
+#include "runfileactions.h"
 #include "screenshotter.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QSysInfo>
+#include <QTimer>
 #include <cstdio>
 #include <cstring>
 
@@ -55,6 +57,9 @@ int main(int argc, char *argv[])
             QStringLiteral("DIR"));
     parser.addOption(lessonsOption);
     parser.addOption(shotOption);
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A recorded run (.socketlab-run) to replay."),
+                                 QStringLiteral("[FILE]"));
     parser.process(app);
 
     QString lessonsRoot = LessonCatalog::builtinRoot();
@@ -80,5 +85,13 @@ int main(int argc, char *argv[])
         return files.isEmpty() ? 1 : 0;
     }
     window.show();
+    // A run given on the command line is replayed once the window is up; one that cannot be is
+    // named in a message, and the lab stays as it is.
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString path
+                = QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath();
+        QTimer::singleShot(0, &window,
+                           [&window, path] { window.runFiles()->openRunShowingErrors(path); });
+    }
     return app.exec();
 }

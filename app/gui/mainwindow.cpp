@@ -9,6 +9,7 @@
 #include "lessonview.h"
 #include "menustyle.h"
 #include "quizview.h"
+#include "runfileactions.h"
 #include "serverpanel.h"
 #include "timelineview.h"
 #include "timepanel.h"
@@ -18,11 +19,14 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -86,6 +90,7 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     m_splitter->setSizes({ width * 15 / 100, width * 37 / 100, width * 48 / 100 });
 
     createMenus();
+    setAcceptDrops(true); // a .socketlab-run file dropped on the window is replayed
     createToolBars();
     connect(m_labArea, &LabArea::pauseNoteChanged, m_strip, &LessonStrip::setNote);
     connect(m_strip, &LessonStrip::lessonOpenToggled, m_lessonView, &QWidget::setVisible);
@@ -139,6 +144,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_runFiles = new RunFileActions(m_labArea, this);
+    m_fileMenu->addAction(m_runFiles->openAction());
+    m_fileMenu->addAction(m_runFiles->saveAction());
+    m_fileMenu->addAction(m_runFiles->replayLastAction());
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcuts(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -312,6 +322,7 @@ void MainWindow::retranslate()
     setWindowTitle(tr("SocketLab — Python sockets, live"));
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
+    m_runFiles->retranslate();
     m_viewMenu->setTitle(tr("&View"));
     m_zoomInAction->setText(tr("Zoom &In"));
     m_zoomOutAction->setText(tr("Zoom &Out"));
@@ -448,4 +459,20 @@ void MainWindow::showAbout()
                "<p>Qt %2<br>Kernel: %3 %4</p>")
                     .arg(QStringLiteral(SOCKETLAB_VERSION), QString::fromLatin1(qVersion()),
                          QSysInfo::kernelType(), QSysInfo::kernelVersion()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!RunFileActions::runFileIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = RunFileActions::runFileIn(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop has returned to the dragging program: the file is read meanwhile.
+    QTimer::singleShot(0, this, [this, path] { m_runFiles->openRunShowingErrors(path); });
 }

@@ -13,6 +13,7 @@ class QLabel;
 class QListWidget;
 class QSplitter;
 class QToolBar;
+class RunFileActions;
 class ZoomController;
 
 // The window: lesson navigator | lesson text | lab, menus, language and zoom, remembered settings.
@@ -50,11 +51,15 @@ public:
     QToolBar *labToolBar() const { return m_labToolBar; } // shown in presenter layout only
     LessonStrip *lessonStrip() const { return m_strip; }
     QLabel *zoomLabel() const { return m_zoomLabel; } // "Zoom 200 %" in the status bar
+    // Open / save / replay recorded runs (File menu, drag and drop, `socketlab FILE`).
+    RunFileActions *runFiles() const { return m_runFiles; }
 
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
@@ -96,6 +101,7 @@ private:
     QLabel *m_compareLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
     LessonStrip *m_strip = nullptr;
+    RunFileActions *m_runFiles = nullptr;
     bool m_presenter = false;
     bool m_shownOnce = false;
     bool m_restored = false; // the window's geometry came from the settings
