@@ -24,6 +24,7 @@
 #include "viewexporter.h"
 #include "wheelguard.h"
 
+#include <QAction>
 #include <QBoxLayout>
 #include <QClipboard>
 #include <QComboBox>
@@ -597,11 +598,28 @@ void LabArea::showReplay()
         m_replayBar->setEvents(m_session->replayEventIndex(), m_session->replayEventCount());
         m_replayBar->setSource(m_replaySource);
     }
+    if (replaying) { // what the live lab showed before is not part of the recording
+        m_serverPanel->setStatus(ServerPanel::Status::Idle);
+        m_summary->clear();
+        m_figures->clear();
+        m_queueView->clear();
+        m_twinQueueView->clear();
+        m_error.clear();
+    }
     m_replayBar->setVisible(replaying);
-    // The live controls cannot act on a recorded run: greyed while it plays back.
+    // The live controls cannot act on a recorded run: greyed while it plays back (the toolbar's
+    // actions too; Reset stays, and leaves the replay).
     m_serverPanel->setEnabled(!replaying);
     m_clientPanel->setEnabled(!replaying);
-    m_timePanel->setEnabled(!replaying);
+    // The time panel's Reset stays usable (it leaves the replay); its live controls do not.
+    m_timePanel->pauseButton()->setEnabled(!replaying);
+    m_timePanel->stepButton()->setEnabled(!replaying && m_timePanel->pauseButton()->isChecked());
+    m_timePanel->speedBox()->setEnabled(!replaying);
+    m_serverPanel->startAction()->setEnabled(!replaying);
+    m_clientPanel->addManyAction()->setEnabled(!replaying);
+    m_timePanel->pauseAction()->setEnabled(!replaying);
+    m_timePanel->stepAction()->setEnabled(!replaying && m_timePanel->pauseAction()->isChecked());
+    m_timePanel->resetAction()->setEnabled(true);
     showClock();
     showMessage();
 }

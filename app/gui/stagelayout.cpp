@@ -350,6 +350,8 @@ void StageLayout::addBand(const StageServer &server, const QRectF &band)
     QString status;
     if (!server.stream)
         status = tr("UDP: datagrams, no connections");
+    else if (server.sampleNs == 0) // nothing read from the kernel yet: nothing to say about it
+        status = tr("no kernel reading yet");
     else if (server.listening)
         status = tr("listening · listen(%1)").arg(server.backlog);
     else
