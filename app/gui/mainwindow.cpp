@@ -298,10 +298,17 @@ void MainWindow::fitToScreen()
     if (!screen)
         return;
     const QRect available = screen->availableGeometry();
-    const QSize room = available.size() * 0.92;
-    const QSize size = m_restored ? this->size().boundedTo(room) : available.size() * 0.9;
+    if (!m_restored) {
+        // First start: the whole screen (a projector's 1920 px at 200 % needs all of it for the
+        // lab's toolbar row), maximized where a window manager can do that.
+        resize(available.size());
+        move(available.topLeft());
+        setWindowState(windowState() | Qt::WindowMaximized);
+        return;
+    }
+    const QSize size = this->size().boundedTo(available.size());
     resize(size);
-    if (!m_restored || !available.contains(frameGeometry()))
+    if (!available.contains(frameGeometry()))
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
 
