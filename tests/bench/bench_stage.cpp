@@ -55,9 +55,10 @@ int finishedClients(const ConnectionModel &model)
 
 // The GUI thread's heartbeat (ms between two ticks of a 5 ms timer) and the stage's paint times,
 // collected from StageView::paintTimesNs() at each tick (it keeps only the last 1,000).
-// Also, to tell where a stall comes from: the work of each frame (LabArea::frameApplied, every
-// model and view) and the stage's own reaction to each StageModel::changed() (StageView lays the
-// data out and renders its still picture there).
+// Also, to tell where a stall comes from: the work of each frame (LabArea::frameApplied: live,
+// every model and view; in a replay LabSession reports 0 for the models, so only the LabArea's
+// own part) and the stage's own reaction to each StageModel::changed() (StageView lays the data
+// out and renders its still picture there).
 struct Meter
 {
     std::vector<double> heartbeat;
@@ -81,13 +82,33 @@ qint64 measure(const char *tag, StageView *view, Meter *meter, const std::functi
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     ticker.setInterval(5);
+    // Where a long interval went (BENCH_STAGE_TRACE): the frames, stage updates and stage paints
+    // that ran within it.
+    size_t framesBefore = 0;
+    size_t updatesBefore = 0;
+    const auto sumSince = [](const std::vector<double> &v, size_t from) {
+        double sum = 0.0;
+        for (size_t i = from; i < v.size(); ++i)
+            sum += v[i];
+        return sum;
+    };
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         meter->heartbeat.push_back(double(beat.nsecsElapsed()) / 1e6);
-        if (qEnvironmentVariableIsSet("BENCH_STAGE_TRACE") && meter->heartbeat.back() > 20.0)
-            std::fprintf(stderr, "%s: %.1f ms without the event loop, ending at %.3f s\n", tag,
-                         meter->heartbeat.back(), double(run.elapsed()) / 1000.0);
-        beat.restart();
+        const size_t paintsBefore = meter->paints.size();
         drainPaints();
+        if (qEnvironmentVariableIsSet("BENCH_STAGE_TRACE") && meter->heartbeat.back() > 20.0)
+            std::fprintf(stderr,
+                         "%s: %.1f ms without the event loop, ending at %.3f s; within it %zu "
+                         "frames %.1f ms (stage updates %.1f ms), %zu stage paints %.1f ms\n",
+                         tag, meter->heartbeat.back(), double(run.elapsed()) / 1000.0,
+                         meter->frameWork.size() - framesBefore,
+                         sumSince(meter->frameWork, framesBefore),
+                         sumSince(meter->stageUpdate, updatesBefore),
+                         meter->paints.size() - paintsBefore,
+                         sumSince(meter->paints, paintsBefore));
+        framesBefore = meter->frameWork.size();
+        updatesBefore = meter->stageUpdate.size();
+        beat.restart();
     });
     QEventLoop loop;
     QTimer watch;
