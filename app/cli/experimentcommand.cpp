@@ -2,6 +2,7 @@
 
 #include "clicommon.h"
 #include "lab/experimentrunner.h"
+#include "lab/runfile.h"
 #include "lesson/jsonfile.h"
 #include "lesson/lessoncatalog.h"
 #include "lesson/quiz.h"
@@ -12,10 +13,11 @@
 
 namespace {
 
-std::optional<RunMeasures> runPreset(const QJsonObject &json, QString *error)
+std::optional<RunMeasures> runPreset(const QJsonObject &json, QString *error,
+                                     RunRecord *record = nullptr)
 {
     const std::optional<ExperimentPreset> preset = ExperimentPreset::fromJson(json, error);
-    return preset ? ExperimentRunner::run(*preset, error) : std::nullopt;
+    return preset ? ExperimentRunner::run(*preset, error, record) : std::nullopt;
 }
 
 } // namespace
@@ -38,7 +40,12 @@ int ExperimentCommand::run(const QStringList &arguments)
     const QCommandLineOption quizOption(
             QStringLiteral("quiz"),
             QStringLiteral("Also run the lesson's predict questions and check their answers."));
-    parser.addOptions({ lessonOption, dirOption, fileOption, quizOption });
+    const QCommandLineOption recordOption(
+            QStringLiteral("record"),
+            QStringLiteral("Save the run (the lesson's own experiment with --quiz) to FILE, a "
+                           ".socketlab-run file the app opens and replays."),
+            QStringLiteral("FILE"));
+    parser.addOptions({ lessonOption, dirOption, fileOption, quizOption, recordOption });
     int exitCode = 0;
     if (!CliCommon::parse(parser, arguments, QStringLiteral("experiment"), &exitCode))
         return exitCode;
@@ -77,7 +84,8 @@ int ExperimentCommand::run(const QStringList &arguments)
     }
 
     QString error;
-    const std::optional<RunMeasures> measures = runPreset(experiment, &error);
+    RunRecord record;
+    const std::optional<RunMeasures> measures = runPreset(experiment, &error, &record);
     if (!measures) {
         CliCommon::printLine({ { QStringLiteral("error"), error } });
         return 1;
@@ -86,6 +94,10 @@ int ExperimentCommand::run(const QStringList &arguments)
     for (int origin = 0; origin < servers; ++origin)
         CliCommon::printLine({ { QStringLiteral("server"), origin },
                                { QStringLiteral("measured"), measures->toJson(quint16(origin)) } });
+    if (parser.isSet(recordOption) && !RunFile::save(record, parser.value(recordOption), &error)) {
+        CliCommon::printLine({ { QStringLiteral("error"), error } });
+        return 1;
+    }
     if (!parser.isSet(quizOption) || !quiz)
         return 0;
 

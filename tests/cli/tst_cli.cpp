@@ -1,4 +1,10 @@
 // The executables as a user runs them: versions, help, exit codes, and the lessons check.
+#include "lab/labsession.h"
+#include "lab/runfile.h"
+#include "lesson/experimentpreset.h"
+#include "lesson/lessoncatalog.h"
+#include "model/connectionmodel.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -162,6 +168,64 @@ private slots:
         const QString issue
                 = lines.constFirst().value(QStringLiteral("issues")).toArray().at(0).toString();
         QCOMPARE(issue, dir.filePath(QStringLiteral("a/en.md")) + QStringLiteral(": is missing"));
+    }
+
+    // The quickest shipped experiment (two servers, three clients each) saved by --record: the
+    // file opens, describes the lesson's servers, and its replay shows every client.
+    void cliExperimentRecordsTheRun()
+    {
+        const QString lessonId = QStringLiteral("moving-data");
+        const LessonCatalog catalog = LessonCatalog::load(LessonCatalog::builtinRoot());
+        const int index = catalog.indexOf(lessonId);
+        QVERIFY(index >= 0);
+        QString error;
+        const std::optional<ExperimentPreset> preset
+                = ExperimentPreset::fromJson(catalog.lessons().at(index).experiment(), &error);
+        QVERIFY2(preset, qPrintable(error));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x.socketlab-run"));
+        const Result result = run(QStringLiteral(SOCKETLAB_CLI),
+                                  { QStringLiteral("experiment"), QStringLiteral("--lesson"),
+                                    lessonId, QStringLiteral("--record"), path });
+        QVERIFY2(result.exitCode == 0, result.out.constData());
+        QCOMPARE(jsonLines(result.out).size(), int(preset->servers.size()));
+
+        const std::optional<RunRecord> record = RunFile::open(path, &error);
+        QVERIFY2(record, qPrintable(error));
+        QVERIFY(record->runNumber >= 1);
+        QCOMPARE(record->servers.size(), preset->servers.size());
+        for (size_t i = 0; i < preset->servers.size(); ++i) {
+            QCOMPARE(record->servers.at(i).model, preset->servers.at(i).model);
+            QCOMPARE(record->servers.at(i).family, preset->servers.at(i).family);
+            QCOMPARE(record->servers.at(i).backlog, preset->servers.at(i).backlog);
+            QCOMPARE(record->servers.at(i).handler, preset->servers.at(i).handler);
+        }
+        QVERIFY(record->eventCount() > 0);
+
+        LabSession lab;
+        QVERIFY2(lab.startReplay(*record, &error), qPrintable(error));
+        lab.replaySeek(lab.replayDurationNs());
+        QCOMPARE(lab.replayPositionNs(), lab.replayDurationNs());
+        QCOMPARE(lab.connections()->rowCount(),
+                 preset->clients.clients * int(preset->servers.size()));
+    }
+
+    void cliExperimentRecordIntoAMissingFolderFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("missing/x.socketlab-run"));
+        const Result result
+                = run(QStringLiteral(SOCKETLAB_CLI),
+                      { QStringLiteral("experiment"), QStringLiteral("--lesson"),
+                        QStringLiteral("moving-data"), QStringLiteral("--record"), path });
+        QCOMPARE(result.exitCode, 1);
+        const QList<QJsonObject> lines = jsonLines(result.out);
+        QVERIFY2(!lines.isEmpty(), result.out.constData());
+        QVERIFY(lines.constFirst().contains(QStringLiteral("measured"))); // still printed
+        const QString error = lines.constLast().value(QStringLiteral("error")).toString();
+        QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
     }
 };
 

@@ -4,7 +4,8 @@
 
 #include <QEventLoop>
 
-std::optional<RunMeasures> ExperimentRunner::run(const ExperimentPreset &preset, QString *error)
+std::optional<RunMeasures> ExperimentRunner::run(const ExperimentPreset &preset, QString *error,
+                                                 RunRecord *record)
 {
     if (preset.servers.empty()) {
         *error = QStringLiteral("the experiment has no server");
@@ -18,6 +19,8 @@ std::optional<RunMeasures> ExperimentRunner::run(const ExperimentPreset &preset,
         return std::nullopt;
     loop.exec();
     RunMeasures measures = lab.measures();
-    lab.reset();
+    lab.reset(); // also ends the record of a run measured before its last client ended
+    if (record)
+        *record = lab.record();
     return measures;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lab/runrecord.h"
 #include "lesson/experimentpreset.h"
 #include "model/runmeasures.h"
 
@@ -13,5 +14,8 @@
 class ExperimentRunner final
 {
 public:
-    static std::optional<RunMeasures> run(const ExperimentPreset &preset, QString *error);
+    // `record` (if given) receives the run's record (LabSession::record()) once it has run,
+    // ready for RunFile::save; left as it was when the run could not start.
+    static std::optional<RunMeasures> run(const ExperimentPreset &preset, QString *error,
+                                          RunRecord *record = nullptr);
 };
