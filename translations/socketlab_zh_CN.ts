@@ -611,6 +611,18 @@
         <source>Run %1 · %2</source>
         <translation>第 %1 次运行 · %2</translation>
     </message>
+    <message>
+        <source>%1 (recorded)</source>
+        <translation>%1（录制）</translation>
+    </message>
+    <message>
+        <source>Replay of run %1 · %2 s of %3 s (lab time)</source>
+        <translation>第 %1 次运行的回放 · %2 秒 / 共 %3 秒（实验时间）</translation>
+    </message>
+    <message>
+        <source>last run</source>
+        <translation>上一次运行</translation>
+    </message>
 </context>
 <context>
     <name>LabSession</name>
@@ -1192,6 +1204,77 @@
     </message>
 </context>
 <context>
+    <name>RunFileActions</name>
+    <message>
+        <source>&amp;Open Run…</source>
+        <translation>打开运行记录…(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Replay a run recorded before (a .socketlab-run file)</source>
+        <translation>回放以前录制的运行（.socketlab-run 文件）</translation>
+    </message>
+    <message>
+        <source>&amp;Save Run…</source>
+        <translation>保存运行记录…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the run shown, to replay it later or on another computer</source>
+        <translation>保存当前显示的运行，以便稍后或在另一台电脑上回放</translation>
+    </message>
+    <message>
+        <source>&amp;Replay Last Run</source>
+        <translation>回放上一次运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play the last run again from its recording: step through what happened</source>
+        <translation>按录制内容重放上一次运行：一步一步查看发生了什么</translation>
+    </message>
+    <message>
+        <source>Another run file is being opened.</source>
+        <translation>正在打开另一个运行记录文件。</translation>
+    </message>
+    <message>
+        <source>There is no run to save yet: start a server and add clients first.</source>
+        <translation>还没有可保存的运行：请先启动服务器并添加客户端。</translation>
+    </message>
+    <message>
+        <source>Cannot replay this file</source>
+        <translation>无法回放这个文件</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replayed.
+
+%2</source>
+        <translation>无法回放 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Open a recorded run</source>
+        <translation>打开录制的运行</translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*%1);;All files (*)</source>
+        <translation>SocketLab 运行记录 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the run</source>
+        <translation>保存运行记录</translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*%1)</source>
+        <translation>SocketLab 运行记录 (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation>无法保存运行记录</translation>
+    </message>
+    <message>
+        <source>Nothing to replay</source>
+        <translation>没有可回放的内容</translation>
+    </message>
+</context>
+<context>
     <name>RunStats</name>
     <message>
         <source>1 client</source>
@@ -1528,7 +1611,7 @@
     </message>
     <message>
         <source>in the accept queue</source>
-        <translation>在 accept 队列中</translation>
+        <translation>在 全连接队列中</translation>
     </message>
     <message>
         <source>being served</source>
@@ -1600,19 +1683,19 @@
     </message>
     <message>
         <source>UDP has no accept queue: each datagram waits in the socket&apos;s receive buffer until recvfrom() reads it.</source>
-        <translation>UDP 没有 accept 队列：每个数据报都在套接字的接收缓冲区里等待，直到 recvfrom() 把它读走。</translation>
+        <translation>UDP 没有 全连接队列：每个数据报都在套接字的接收缓冲区里等待，直到 recvfrom() 把它读走。</translation>
     </message>
     <message>
         <source>UDP: no accept queue</source>
-        <translation>UDP：没有 accept 队列</translation>
+        <translation>UDP：没有 全连接队列</translation>
     </message>
     <message>
         <source>no accept queue</source>
-        <translation>没有 accept 队列</translation>
+        <translation>没有 全连接队列</translation>
     </message>
     <message>
         <source>accept queue %1/%2</source>
-        <translation>accept 队列 %1/%2</translation>
+        <translation>全连接队列 %1/%2</translation>
     </message>
     <message>
         <source>queue %1/%2</source>
@@ -1620,7 +1703,7 @@
     </message>
     <message>
         <source>accept queue: %1 (capacity unknown)</source>
-        <translation>accept 队列：%1（容量未知）</translation>
+        <translation>全连接队列：%1（容量未知）</translation>
     </message>
     <message>
         <source>queue: %1 (capacity unknown)</source>
@@ -1669,6 +1752,10 @@
     <message>
         <source>%1 serving a client</source>
         <translation>其中 %1 个正在服务客户端</translation>
+    </message>
+    <message>
+        <source>no kernel reading yet</source>
+        <translation>尚未读取内核数据</translation>
     </message>
 </context>
 <context>

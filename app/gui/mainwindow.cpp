@@ -299,11 +299,11 @@ void MainWindow::fitToScreen()
         return;
     const QRect available = screen->availableGeometry();
     if (!m_restored) {
-        // First start: the whole screen (a projector's 1920 px at 200 % needs all of it for the
-        // lab's toolbar row), maximized where a window manager can do that.
+        // First start: the whole free area of the screen (a projector's 1920 px at 200 % needs
+        // all of it for the lab's toolbar row). Not the maximized state: the user (and a test)
+        // can still resize it.
         resize(available.size());
         move(available.topLeft());
-        setWindowState(windowState() | Qt::WindowMaximized);
         return;
     }
     const QSize size = this->size().boundedTo(available.size());
