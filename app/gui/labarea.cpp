@@ -602,6 +602,7 @@ void LabArea::showReplay()
     m_serverPanel->setEnabled(!replaying);
     m_clientPanel->setEnabled(!replaying);
     m_timePanel->setEnabled(!replaying);
+    showServerStatus(); // the replay stopped the live servers: no "listening" left standing
     showClock();
     showMessage();
 }
