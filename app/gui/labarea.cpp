@@ -620,6 +620,7 @@ void LabArea::showReplay()
     m_timePanel->pauseAction()->setEnabled(!replaying);
     m_timePanel->stepAction()->setEnabled(!replaying && m_timePanel->pauseAction()->isChecked());
     m_timePanel->resetAction()->setEnabled(true);
+    showServerStatus(); // the replay stopped the live servers: no 'listening' left standing
     showClock();
     showMessage();
 }
