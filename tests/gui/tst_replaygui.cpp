@@ -34,6 +34,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUrl>
 #include <QtTest>
 #include <map>
@@ -112,6 +113,18 @@ QByteArray runGzip(const QStringList &arguments, const QByteArray &input)
         return {};
     return gzip.readAllStandardOutput();
 }
+
+// Every text in «…»: shows which words were composed in the language installed now.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    static QString mark(const QString &source) { return QStringLiteral("«%1»").arg(source); }
+    QString translate(const char *, const char *source, const char *, int) const override
+    {
+        return source && *source ? mark(QString::fromUtf8(source)) : QString();
+    }
+    bool isEmpty() const override { return false; }
+};
 
 } // namespace
 
@@ -288,12 +301,11 @@ private slots:
         QCOMPARE(lab()->connections()->rowCount(), 0);
         // Nothing of the replayed run is left on the stage.
         QVERIFY(session()->stage()->servers().empty());
-        QVERIFY2(lab()->stage()->drawnTexts().empty()
-                         || std::none_of(lab()->stage()->drawnTexts().begin(),
-                                         lab()->stage()->drawnTexts().end(),
-                                         [](const StageView::DrawnText &text) {
-                                             return text.text.contains(QStringLiteral("TCPServer"));
-                                         }),
+        const std::vector<StageView::DrawnText> drawn = lab()->stage()->drawnTexts();
+        QVERIFY2(std::none_of(drawn.begin(), drawn.end(),
+                              [](const StageView::DrawnText &text) {
+                                  return text.text.contains(QStringLiteral("TCPServer"));
+                              }),
                  "the stage still shows the replayed server");
         liveRun(); // a new live run starts and ends
         QVERIFY(!session()->isReplaying());
@@ -472,6 +484,44 @@ private slots:
         QCOMPARE(bar()->eventLabel()->text(), eventText(session()));
         lab()->reset();
         QVERIFY(!bar()->isVisible());
+    }
+
+    void aLanguageChangeRetellsTheReplay()
+    {
+        lab()->reset();
+        liveRun();
+        QVERIFY(lab()->replayLastRun());
+        bar()->forwardButton()->click();
+        QCOMPARE(bar()->sourceLabel()->text(), QStringLiteral("Replay: last run"));
+        QCOMPARE(lab()->clockLabel()->text(), clockText(session()));
+
+        MarkingTranslator marking;
+        QVERIFY(QCoreApplication::installTranslator(&marking));
+        auto removed = qScopeGuard([&marking] { QCoreApplication::removeTranslator(&marking); });
+        // The window hears of it through a posted LanguageChange.
+        QTRY_VERIFY(bar()->playButton()->text().startsWith(QStringLiteral("«")));
+        lab()->setLanguage(QStringLiteral("en")); // as the window tells it after a switch
+        QCOMPARE(bar()->sourceLabel()->text(),
+                 MarkingTranslator::mark(QStringLiteral("Replay: %1"))
+                         .arg(MarkingTranslator::mark(QStringLiteral("last run"))));
+        QCOMPARE(lab()->clockLabel()->text(),
+                 MarkingTranslator::mark(
+                         QStringLiteral("Replay of run %1 · %2 s of %3 s (lab time)"))
+                         .arg(session()->runNumber())
+                         .arg(double(session()->replayPositionNs()) / 1e9, 0, 'f', 2)
+                         .arg(double(session()->replayDurationNs()) / 1e9, 0, 'f', 2));
+        QCOMPARE(bar()->eventLabel()->text(),
+                 MarkingTranslator::mark(QStringLiteral("event %1 / %2"))
+                         .arg(session()->replayEventIndex())
+                         .arg(session()->replayEventCount()));
+
+        removed.dismiss();
+        QCoreApplication::removeTranslator(&marking);
+        QTRY_VERIFY(!bar()->playButton()->text().startsWith(QStringLiteral("«")));
+        lab()->setLanguage(QStringLiteral("en"));
+        QCOMPARE(bar()->sourceLabel()->text(), QStringLiteral("Replay: last run"));
+        QCOMPARE(lab()->clockLabel()->text(), clockText(session()));
+        lab()->reset();
     }
 };
 
