@@ -573,12 +573,14 @@ bool LabArea::replayLastRun(QString *error)
     if (!m_session->startReplay(record, error))
         return false;
     setReplaySource(tr("last run"));
+    m_replayOfLastRun = true; // named again in the next language
     return true;
 }
 
 void LabArea::setReplaySource(const QString &name)
 {
     m_replaySource = name;
+    m_replayOfLastRun = false;
     m_replayBar->setSource(name);
 }
 
@@ -806,6 +808,10 @@ void LabArea::retranslate()
     m_twinQueueView->update();
     if (m_session && m_session->isServerRunning())
         showServerStatus(); // its words were composed in the language before
+    if (m_replayOfLastRun) { // "last run" was said in the language before
+        m_replaySource = tr("last run");
+        m_replayBar->setSource(m_replaySource);
+    }
     m_tabs->setTabText(0, tr("Clients"));
     m_tabs->setTabText(1, tr("Timeline"));
     m_tabs->setTabText(2, tr("Threads and processes"));

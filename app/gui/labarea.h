@@ -167,6 +167,7 @@ private:
     StageView *m_ownStage = nullptr;
     ReplayBar *m_replayBar = nullptr;
     QString m_replaySource;
+    bool m_replayOfLastRun = false; // m_replaySource is tr("last run"), not a file's name
     QList<int> m_normalSizes; // the stage splitter before presenter mode
     bool m_presenter = false;
     bool m_stageSized = false; // the splitter gave the stage its share once
