@@ -254,7 +254,13 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
     if (fonts[FontRole::Normal] != m_advanceFont) {
         for (auto &cache : m_advance)
             cache.clear();
+        forget();
         m_advanceFont = fonts[FontRole::Normal];
+    }
+    if (size != m_demandSize || int(servers.size()) != m_demandServers) {
+        forget();
+        m_demandSize = size;
+        m_demandServers = int(servers.size());
     }
     m_boxes.clear();
     m_texts.clear();
@@ -312,6 +318,12 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
         m_tokenIndex.insert(key(m_tokens[size_t(i)].origin, m_tokens[size_t(i)].client), i);
 }
 
+void StageLayout::forget()
+{
+    m_least.clear();
+    m_want.clear();
+}
+
 bool StageLayout::drawsSameAs(const StageLayout &o) const
 {
     auto sameBoxes = [](const Box &a, const Box &b) {
@@ -364,16 +376,58 @@ void StageLayout::addBand(const StageServer &server, const QRectF &band)
     const QRectF area(band.left(), band.top() + titleH + m_gap, band.width(),
                       band.height() - titleH - m_gap);
     const qreal colGap = m_gap * 2;
-    const std::vector<double> shares = server.stream ? std::vector<double>{ 0.24, 0.20, 0.26, 0.30 }
-                                                     : std::vector<double>{ 0.32, 0.0, 0.26, 0.42 };
     const int columns = server.stream ? 4 : 3;
     const qreal usable = area.width() - (columns - 1) * colGap;
+    // Each column: the least its words need and what it would take to draw all it holds.
+    const Demand demands[4]
+            = { clientsDemand(server, area.height()), crowdDemand(server, area.height()),
+                kernelDemand(server, area.height()), serverDemand(server, area.height()) };
+    qreal least[4] = {};
+    qreal want[4] = {};
+    qreal sumLeast = 0;
+    qreal sumWant = 0;
+    for (int i = 0; i < 4; ++i) {
+        if (i == 1 && !server.stream)
+            continue;
+        // Within a run a column keeps the most it ever asked for: no pumping frame to frame.
+        const quint32 k = (quint32(server.origin) << 2) | quint32(i);
+        // Whole pixels and one more: the floor of a column's width never cuts its words.
+        least[i] = qMax(std::ceil(demands[i].least) + 1, m_least.value(k));
+        want[i] = qMax(demands[i].want, m_want.value(k));
+        m_least.insert(k, least[i]);
+        m_want.insert(k, want[i]);
+        want[i] = qMax(least[i], qMin(want[i], usable / 2)); // none takes more than half
+        sumLeast += least[i];
+        sumWant += want[i];
+    }
+    qreal widths[4] = {};
+    for (int i = 0; i < 4; ++i) {
+        if (want[i] <= 0)
+            continue;
+        if (sumLeast >= usable) // even the words do not fit: shared by what they need
+            widths[i] = usable * least[i] / sumLeast;
+        else if (sumWant > usable) // the room beyond the words, by what is left to draw
+            widths[i]
+                    = least[i] + (want[i] - least[i]) * (usable - sumLeast) / (sumWant - sumLeast);
+        else
+            widths[i] = want[i];
+    }
+    if (sumWant < usable) {
+        // Room to spare: to the columns with something to draw, by what they draw (an empty
+        // SYN_SENT column stays narrow).
+        qreal weight = 0;
+        for (int i = 0; i < 4; ++i)
+            weight += (i == 1 && want[i] <= least[i]) ? 0 : want[i];
+        for (int i = 0; i < 4 && weight > 0; ++i)
+            if (!(i == 1 && want[i] <= least[i]))
+                widths[i] += (usable - sumWant) * want[i] / weight;
+    }
     qreal x = area.left();
     QRectF cols[4];
     for (int i = 0; i < 4; ++i) {
-        if (shares[size_t(i)] <= 0)
+        if (widths[i] <= 0)
             continue;
-        cols[i] = QRectF(x, area.top(), std::floor(usable * shares[size_t(i)]), area.height());
+        cols[i] = QRectF(x, area.top(), std::floor(widths[i]), area.height());
         x = cols[i].right() + colGap;
     }
     addClients(server, cols[0]);
@@ -678,9 +732,8 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
     const qreal boxPad = m_gap;
     const qreal line1 = lineHeight(FontRole::Bold);
     const qreal line2 = qMax(lineHeight(FontRole::Code), lineHeight(FontRole::Normal));
-    const qreal boxH
-            = std::round(qMax(line1 + line2 + 2 * boxPad, m_tokenSize.height() + 2 * boxPad));
-    const qreal minW = qMax(m_line * 9, m_tokenSize.width() + m_line * 6);
+    const qreal boxH = workerBoxHeight();
+    const qreal minW = workerMinWidth(server);
     // As few columns as the rows allow, so each box is as wide as can be.
     const int rows = int((content.height() + m_gap) / (boxH + m_gap));
     const int maxCols = qMax(1, int((content.width() + m_gap) / (minW + m_gap)));
@@ -688,7 +741,12 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
     const int cols = qBound(1, needCols, maxCols);
     const qreal boxW = (content.width() - (cols - 1) * m_gap) / cols;
     const int capacity = cols * rows;
+    int running = 0;
+    for (int index : order)
+        running += server.workers[size_t(index)].exited ? 0 : 1;
     int shown = int(order.size());
+    // Those that exited give way first, folded into a count; a live one only when they are all.
+    const bool foldExited = shown > capacity && running < capacity;
     if (shown > capacity)
         shown = qMax(0, capacity - 1);
     auto cellRect = [&](int i) {
@@ -726,11 +784,17 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
                           y + line1 + (line2 - lineHeight(FontRole::Code)) / 2, box, w.exited);
         QString text = name + QLatin1Char('\n') + call;
         if (!w.exited && w.client != 0) {
+            // The client in words after the call, else after the name.
             const QString client = QStringLiteral(" · ") + tr("client %1").arg(w.client);
+            const qreal nameRight = x + advance(name, FontRole::Bold);
             if (callRect.right() + advance(client, FontRole::Normal) <= textRight) {
                 addText(client, FontRole::Normal, callRect.right(),
                         y + line1 + (line2 - lineHeight(FontRole::Normal)) / 2, box);
                 text += client;
+            } else if (nameRight + advance(client, FontRole::Normal) <= textRight) {
+                addText(client, FontRole::Normal, nameRight,
+                        y + (line1 - lineHeight(FontRole::Normal)) / 2, box);
+                text = name + client + QLatin1Char('\n') + call;
             } else {
                 m_overflow = true; // the token still shows the number, but not in words
             }
@@ -745,7 +809,12 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
                                  {},
                                  false });
     }
-    if (shown < int(order.size()) && capacity > 0) {
+    if (foldExited && capacity > 0) {
+        const int hidden = int(order.size()) - shown;
+        addPill(cellRect(shown),
+                { (shown == running ? tr("%1 exited") : tr("+%1 exited")).arg(hidden),
+                  QStringLiteral("+%1").arg(hidden) });
+    } else if (shown < int(order.size()) && capacity > 0) {
         const int hidden = int(order.size()) - shown;
         int busy = 0;
         for (int i = shown; i < int(order.size()); ++i)
@@ -802,4 +871,167 @@ void StageLayout::addLegend(const QRectF &area)
         addText(text, FontRole::Legend, x + swatch + m_gap, y, area);
         x += w + m_gap * 3;
     }
+}
+
+qreal StageLayout::workerBoxHeight() const
+{
+    const qreal line1 = lineHeight(FontRole::Bold);
+    const qreal line2 = qMax(lineHeight(FontRole::Code), lineHeight(FontRole::Normal));
+    return std::round(qMax(line1 + line2 + 2 * m_gap, m_tokenSize.height() + 2 * m_gap));
+}
+
+qreal StageLayout::workerMinWidth(const StageServer &server) const
+{
+    // The narrowest box that still names the worker (without its pid) and its call.
+    qreal width = m_tokenSize.width() + m_line * 4;
+    for (const StageWorker &w : server.workers)
+        width = qMax(width,
+                     2 * m_gap + m_gap + m_tokenSize.width()
+                             + qMax(advance(workerName(w, server.model, false), FontRole::Bold),
+                                    advance(callText(w), FontRole::Code)));
+    return std::ceil(width);
+}
+
+qreal StageLayout::widthFor(const std::vector<std::pair<int, QSizeF>> &groups, qreal height) const
+{
+    const qreal headingH = lineHeight(FontRole::Normal);
+    qreal lo = 0;
+    qreal hi = 0;
+    for (const auto &[count, cell] : groups) {
+        lo = qMax(lo, count > 0 ? cell.width() : 0);
+        hi = qMax(hi, count * (cell.width() + m_gap) - m_gap);
+    }
+    auto fits = [&](qreal width) {
+        qreal h = 0;
+        for (const auto &[count, cell] : groups)
+            h += headingH + m_gap + rowsFor(width, count, cell) * (cell.height() + m_gap);
+        return h <= height;
+    };
+    if (hi <= lo || !fits(hi))
+        return qMax(lo, hi);
+    while (hi - lo > 1) { // the narrowest that fits, to a pixel
+        const qreal mid = std::floor((lo + hi) / 2);
+        (fits(mid) ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+StageLayout::Demand StageLayout::clientsDemand(const StageServer &server, qreal height) const
+{
+    const qreal pad = m_gap;
+    const int waiting = int(tokensIn(server, Place::Waiting).size());
+    const int done = int(tokensIn(server, Place::Done).size());
+    const int failed = int(tokensIn(server, Place::Failed).size());
+    qreal words = qMax(advance(tr("clients: %1").arg(server.tokens.size()), FontRole::Bold),
+                       m_tokenSize.width());
+    words = qMax(words, advance(tr("waiting: %1").arg(waiting), FontRole::Normal));
+    words = qMax(words, advance(tr("done: %1").arg(done), FontRole::Normal));
+    std::vector<std::pair<int, QSizeF>> groups{ { waiting, m_tokenSize }, { done, m_smallSize } };
+    if (failed > 0) {
+        words = qMax(words, advance(tr("failed: %1").arg(failed), FontRole::Normal));
+        groups.push_back({ failed, m_smallSize });
+    }
+    const qreal content = height - 2 * pad - lineHeight(FontRole::Bold) - m_gap;
+    return { words + 2 * pad, qMax(words, widthFor(groups, content)) + 2 * pad };
+}
+
+StageLayout::Demand StageLayout::crowdDemand(const StageServer &server, qreal height) const
+{
+    const qreal pad = m_gap;
+    const int crowd = int(tokensIn(server, Place::SynSent).size());
+    const qreal words = qMax(advance(tr("SYN_SENT: %1").arg(crowd), FontRole::Bold),
+                             advance(tr("outside"), FontRole::Small));
+    if (crowd == 0)
+        return { words + 2 * pad, words + 2 * pad };
+    const qreal content
+            = height - 2 * pad - lineHeight(FontRole::Bold) - lineHeight(FontRole::Small) - m_gap;
+    // widthFor counts a heading line per group: this column has its note above instead.
+    const qreal tokens
+            = widthFor({ { crowd, m_synSize } }, content + lineHeight(FontRole::Normal) + m_gap);
+    const qreal note = advance(tr("outside, no answer yet"), FontRole::Small);
+    return { qMax(words, m_synSize.width()) + 2 * pad,
+             std::max<qreal>({ words, note, tokens }) + 2 * pad };
+}
+
+StageLayout::Demand StageLayout::kernelDemand(const StageServer &server, qreal height) const
+{
+    const qreal pad = m_gap * 1.5;
+    if (!server.stream) {
+        const qreal words = qMax(advance(tr("kernel"), FontRole::Bold),
+                                 advance(tr("UDP: no accept queue"), FontRole::Normal));
+        return { words + 2 * pad, 2 * words + 2 * pad };
+    }
+    const int queued = int(tokensIn(server, Place::AcceptQueue).size());
+    const int half = int(tokensIn(server, Place::SynQueue).size());
+    const int dropped = int(tokensIn(server, Place::AckDropped).size());
+    const int slotTotal = server.slotCount;
+    const qreal inset = std::round(m_gap * 0.6);
+    const QSizeF slotCell(m_tokenSize.width() + 2 * inset, m_tokenSize.height() + 2 * inset);
+    const QSizeF cell = slotTotal > 0 ? slotCell : m_tokenSize;
+    const int items = slotTotal > 0 ? slotTotal : queued;
+
+    const qreal least = std::max<qreal>(
+            { advance(tr("kernel"), FontRole::Bold),
+              advance(tr("queue %1/%2").arg(queued).arg(slotTotal), FontRole::Normal),
+              advance(tr("half-open: %1").arg(half), FontRole::Normal), cell.width() });
+    qreal want = qMax(least,
+                      advance(slotTotal > 0 ? tr("accept queue %1/%2").arg(queued).arg(slotTotal)
+                                            : tr("accept queue: %1 (capacity unknown)").arg(queued),
+                              FontRole::Normal));
+    want = qMax(want,
+                advance(dropped > 0
+                                ? tr("half-open: %1 · final ACK dropped: %2").arg(half).arg(dropped)
+                                : tr("half-open (SYN_RECV): %1").arg(half),
+                        FontRole::Normal));
+    const qreal headingH = lineHeight(FontRole::Normal);
+    const qreal content = height - 2 * pad - lineHeight(FontRole::Bold) - m_gap;
+    const int halfAll = half + dropped;
+    const qreal halfMin = headingH + m_gap + (halfAll == 0 ? 0 : m_tokenSize.height() + m_gap);
+    const qreal queueRoom = content - headingH - m_gap - halfMin;
+    const int rows = qMax(1, int((queueRoom + m_gap) / (cell.height() + m_gap)));
+    if (items > 0)
+        want = qMax(want, ((items + rows - 1) / rows) * (cell.width() + m_gap) - m_gap);
+    if (halfAll > 0) {
+        const qreal left = content - 2 * (headingH + m_gap) - rows * (cell.height() + m_gap);
+        const int halfRows = qMax(1, int((left + m_gap) / (m_tokenSize.height() + m_gap)));
+        want = qMax(want,
+                    ((halfAll + halfRows - 1) / halfRows) * (m_tokenSize.width() + m_gap) - m_gap);
+    }
+    return { least + 2 * pad, want + 2 * pad };
+}
+
+StageLayout::Demand StageLayout::serverDemand(const StageServer &server, qreal height) const
+{
+    const qreal pad = m_gap;
+    const qreal minW = workerMinWidth(server);
+    int live = 0;
+    for (const StageWorker &w : server.workers)
+        live += (!w.exited && w.actor != Actor::Server) ? 1 : 0;
+    QString heading = tr("server");
+    if (server.model == ServerModel::Forking)
+        heading = tr("server · child processes: %1").arg(live);
+    else if (server.model == ServerModel::Threading || server.model == ServerModel::ThreadingUdp)
+        heading = tr("server · threads: %1").arg(live);
+    const qreal least = qMax(advance(tr("server"), FontRole::Bold), minW);
+    if (server.workers.empty())
+        return { least + 2 * pad, qMax(least, advance(heading, FontRole::Bold)) + 2 * pad };
+    // Each box as wide as its words and token need; as many box columns as the rows ask for.
+    qreal boxW = minW;
+    for (const StageWorker &w : server.workers) {
+        const bool holds = w.actor != Actor::Server
+                || (server.model != ServerModel::Threading && server.model != ServerModel::Forking);
+        qreal call = advance(callText(w), FontRole::Code);
+        if (!w.exited && w.client != 0)
+            call += advance(QStringLiteral(" · ") + tr("client %1").arg(w.client),
+                            FontRole::Normal);
+        const qreal words = qMax(advance(workerName(w, server.model, true), FontRole::Bold), call);
+        boxW = qMax(boxW, 2 * m_gap + words + (holds ? m_gap + m_tokenSize.width() : 0));
+    }
+    const qreal content = height - 2 * pad - lineHeight(FontRole::Bold) - m_gap;
+    const qreal boxH = workerBoxHeight();
+    const int rows = qMax(1, int((content + m_gap) / (boxH + m_gap)));
+    const int n = int(server.workers.size());
+    const int cols = (n + rows - 1) / rows;
+    const qreal want = qMax(cols * (boxW + m_gap) - m_gap, advance(heading, FontRole::Bold));
+    return { least + 2 * pad, want + 2 * pad };
 }

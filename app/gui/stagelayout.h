@@ -69,6 +69,9 @@ public:
     };
 
     void build(const std::vector<StageServer> &servers, const Fonts &fonts, const QSize &size);
+    // Forgets the widest each column has been (a new run starts narrow again). Within a run,
+    // and while size and font stay, a column's width only grows, so the picture does not pump.
+    void forget();
 
     const std::vector<Box> &boxes() const { return m_boxes; }
     const std::vector<Text> &texts() const { return m_texts; }
@@ -90,7 +93,19 @@ public:
     static QString placeText(StageToken::Place place); // the legend's words
 
 private:
-    struct Flow; // tokens in rows, the rest in one "+N more"
+    struct Demand // a column's width: the least its words need, what would draw all it holds
+    {
+        qreal least = 0;
+        qreal want = 0;
+    };
+    Demand clientsDemand(const StageServer &server, qreal height) const;
+    Demand crowdDemand(const StageServer &server, qreal height) const;
+    Demand kernelDemand(const StageServer &server, qreal height) const;
+    Demand serverDemand(const StageServer &server, qreal height) const;
+    // The least width that puts each group's count cells (under a heading each) into height.
+    qreal widthFor(const std::vector<std::pair<int, QSizeF>> &groups, qreal height) const;
+    qreal workerBoxHeight() const;
+    qreal workerMinWidth(const StageServer &server) const;
     void addBand(const StageServer &server, const QRectF &band);
     void addClients(const StageServer &server, const QRectF &column);
     void addCrowd(const StageServer &server, const QRectF &column);
@@ -127,5 +142,9 @@ private:
     std::vector<Swatch> m_swatches;
     std::vector<WorkerBox> m_workers;
     QHash<quint64, int> m_tokenIndex;
+    QHash<quint32, qreal> m_least; // by origin << 2 | column: the most each asked for
+    QHash<quint32, qreal> m_want;
+    QSize m_demandSize; // the size and server count m_least and m_want are for
+    int m_demandServers = -1;
     mutable bool m_overflow = false;
 };

@@ -66,6 +66,9 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
                 break;
             }
     const StageLayout previous = layout(); // cheap: its strings and caches are shared
+    if (!carriedOver) // a new run: the columns start from what it needs
+        for (Level &l : m_levels)
+            l.layout.forget();
     const int level = m_level;
     m_servers = servers;
     m_nowNs = nowNs;

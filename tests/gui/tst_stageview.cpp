@@ -121,6 +121,64 @@ std::vector<StageServer> thousand()
     return { a, b };
 }
 
+// Lesson 10 paused at 0.5 s, as a class sees it: A (TCPServer, backlog 5: 6 slots) serves client
+// 3 in sleep(1.5) with 1, 5, 2, 4 in the accept queue; B (ThreadingTCPServer) has its accept
+// thread in accept() and five threads in sleep(1.5), each with a client.
+std::vector<StageServer> lesson10()
+{
+    StageServer a;
+    a.origin = 0;
+    a.label = QStringLiteral("A · TCPServer");
+    a.model = ServerModel::Blocking;
+    a.backlog = 5;
+    a.slotCount = 6;
+    a.queued = 4;
+    a.listening = true;
+    a.sampleNs = 400'000'000;
+    a.workers = { worker(0, Actor::Server, 0, Call::Sleep, 3, 1'500'000'000) };
+    a.tokens = { token(0, 1, Place::AcceptQueue, 0), token(0, 2, Place::AcceptQueue, 2),
+                 token(0, 3, Place::Worker, 0), token(0, 4, Place::AcceptQueue, 3),
+                 token(0, 5, Place::AcceptQueue, 1) };
+    StageServer b = a;
+    b.origin = 1;
+    b.label = QStringLiteral("B · ThreadingTCPServer");
+    b.model = ServerModel::Threading;
+    b.queued = 0;
+    b.workers = { worker(1, Actor::Server, 0, Call::Accept) };
+    b.tokens.clear();
+    const quint32 served[] = { 2, 1, 3, 4, 5 }; // thread i serves served[i - 1]
+    for (int i = 1; i <= 5; ++i) {
+        b.workers.push_back(
+                worker(1, Actor::Worker, quint32(i), Call::Sleep, served[i - 1], 1'500'000'000));
+    }
+    for (quint32 c = 1; c <= 5; ++c) {
+        const int thread = int(std::find(std::begin(served), std::end(served), c) - served) + 1;
+        b.tokens.push_back(token(1, c, Place::Worker, thread));
+    }
+    return { a, b };
+}
+
+// Every token and worker box of the view, to compare two layouts.
+std::vector<QRectF> allRects(const StageView &view, const std::vector<StageServer> &servers)
+{
+    std::vector<QRectF> rects;
+    for (const StageServer &s : servers) {
+        for (const StageToken &t : s.tokens)
+            rects.push_back(view.tokenRect(s.origin, t.client));
+        for (int i = 0; i < int(s.workers.size()); ++i)
+            rects.push_back(view.workerRect(s.origin, i));
+    }
+    return rects;
+}
+
+int folded(const StageView &view)
+{
+    int more = 0;
+    for (const auto &t : view.drawnTexts())
+        more += t.text.startsWith(QLatin1Char('+')) ? 1 : 0;
+    return more;
+}
+
 bool inside(const QRectF &inner, const QRectF &outer)
 {
     return outer.adjusted(-0.5, -0.5, 0.5, 0.5).contains(inner);
@@ -442,6 +500,109 @@ private slots:
             }
         }
         QApplication::setFont(original);
+    }
+
+    void lesson10PresenterShowsEverything()
+    {
+        // The presenter layout at 1366×768: the stage is about 1290×370.
+        StageView view;
+        view.resize(1290, 370);
+        const auto data = lesson10();
+        view.setServers(data, 500'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/h4b-presenter.png")));
+        for (const StageServer &s : data) {
+            for (const StageToken &t : s.tokens)
+                QVERIFY2(!view.tokenRect(s.origin, t.client).isNull(),
+                         qPrintable(QStringLiteral("%1: client %2").arg(s.origin).arg(t.client)));
+            for (int i = 0; i < int(s.workers.size()); ++i)
+                QVERIFY2(!view.workerRect(s.origin, i).isNull(),
+                         qPrintable(QStringLiteral("%1: worker %2").arg(s.origin).arg(i)));
+        }
+        QCOMPARE(folded(view), 0);
+        // Both servers name the client each thread serves.
+        QVERIFY2(view.workerText(0, 0).contains(QStringLiteral("client 3")),
+                 qPrintable(view.workerText(0, 0)));
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY2(view.workerText(1, i).contains(QStringLiteral("client ")),
+                     qPrintable(view.workerText(1, i)));
+        verifyTextsFit(view);
+
+        // The same data again: the same picture.
+        const auto rects = allRects(view, data);
+        view.setServers(data, 600'000'000);
+        QTRY_VERIFY(!view.isAnimating());
+        QVERIFY(allRects(view, data) == rects);
+    }
+
+    void layoutDoesNotOscillate()
+    {
+        // The desk layout (about 580×380): two frames that alternate keep their places.
+        StageView view;
+        view.resize(580, 380);
+        const auto x = lesson10();
+        auto y = x;
+        for (StageToken &t : y[0].tokens) // A: client 1 accepted, the queue shorter by one
+            if (t.client == 1)
+                t.place = Place::Done;
+        y[0].queued = 3;
+        y[1].workers[2].exited = true; // B: thread 2 (client 1) finished
+        y[1].tokens[0].place = Place::Done;
+        view.setServers(x, 500'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/h4b-desk.png")));
+        verifyTextsFit(view);
+        // As much as fits: A's four queued clients and thread; B's accept thread.
+        for (quint32 c : { 1u, 2u, 4u, 5u, 3u })
+            QVERIFY2(!view.tokenRect(0, c).isNull(), qPrintable(QString::number(c)));
+        QVERIFY(!view.workerRect(1, 0).isNull());
+        view.setServers(y, 600'000'000);
+        view.setServers(x, 700'000'000);
+        QTRY_VERIFY(!view.isAnimating());
+        const auto first = allRects(view, x);
+        for (int i = 0; i < 3; ++i) {
+            view.setServers(y, 800'000'000 + i * 200'000'000);
+            view.setServers(x, 900'000'000 + i * 200'000'000);
+            QTRY_VERIFY(!view.isAnimating());
+            QVERIFY(allRects(view, x) == first);
+            verifyTextsFit(view);
+        }
+    }
+
+    void exitedThreadsFoldFirst()
+    {
+        // A short band: ten threads exited, three still serve. The live ones keep their boxes.
+        StageView view;
+        view.resize(1000, 230);
+        auto data = lesson10();
+        StageServer b = data[1];
+        b.workers.resize(4); // the accept thread and threads 1–3
+        for (int i = 4; i <= 13; ++i) {
+            StageWorker w = worker(1, Actor::Worker, quint32(i), Call::None);
+            w.exited = true;
+            b.workers.push_back(w);
+        }
+        b.tokens.resize(3);
+        b.tokens[0] = token(1, 2, Place::Worker, 1);
+        b.tokens[1] = token(1, 1, Place::Worker, 2);
+        b.tokens[2] = token(1, 3, Place::Worker, 3);
+        view.setServers({ b }, 500'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/h4b-exited.png")));
+        for (int i = 0; i <= 3; ++i)
+            QVERIFY2(!view.workerRect(1, i).isNull(), qPrintable(QString::number(i)));
+        QVERIFY(view.workerRect(1, 13).isNull());
+        bool count = false;
+        for (const auto &t : view.drawnTexts())
+            count = count
+                    || QRegularExpression(QStringLiteral("^\\+?\\d+ exited$"))
+                               .match(t.text)
+                               .hasMatch();
+        QVERIFY(count);
+        verifyTextsFit(view);
     }
 
     void smallestSizeStillFits()
