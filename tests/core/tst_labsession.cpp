@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -243,6 +244,59 @@ private slots:
         QVERIFY(lab.pauseReport()); // what happened stays said after the resume
         lab.reset();
         QVERIFY(!lab.pauseReport());
+    }
+    void aResendDuringThePauseIsCountedEvenRightAfterItsStart()
+    {
+        // Paused 15–60 ms before a waiting client's SYN timer fires: the resend comes during the
+        // pause and must be in the report, whenever the kernel's rows are read next.
+        LabSession lab;
+        QString error;
+        ExperimentPreset p = preset(ServerModel::Blocking, 8.0, 4, 0);
+        p.clients.arrival = Arrival::Every; // one by one: the late ones wait in SYN_SENT
+        p.clients.everyMs = 150;
+        QVERIFY(lab.applyPreset(p, false, &error));
+        quint32 waiting = 0;
+        int sentBefore = -1;
+        // Looked at every millisecond (bounded by the QTRY below): SYN timers fire after 1 s,
+        // 2 s (or every 1 s), so one of the waiting clients comes near its resend soon.
+        QTimer look;
+        look.setInterval(1);
+        connect(&look, &QTimer::timeout, &lab, [&] {
+            const ProbeSample &s = lab.controller()->latestSample();
+            const qint64 readNs = s.rowsNs != 0 ? s.rowsNs : s.ns;
+            const qint64 now = Clock::nowNs();
+            for (const ClientProbe &c : s.clients) {
+                const qint64 dueNs = readNs + qint64(c.nextRetryMs) * 1'000'000;
+                if (waiting == 0 && c.stage == ClientStage::Connecting && c.nextRetryMs >= 0
+                    && dueNs - now > 15'000'000 && dueNs - now < 60'000'000) {
+                    waiting = c.id;
+                    sentBefore = c.synRetransmits;
+                    lab.setPaused(true); // before the timer is due
+                    look.stop();
+                }
+            }
+        });
+        look.start();
+        QTRY_VERIFY_WITH_TIMEOUT(waiting != 0, 10000);
+        QVERIFY2(waiting != 0, "no SYN_SENT client came within 60 ms of a resend");
+        const auto kernelCount = [&lab, waiting] {
+            for (const ClientProbe &c : lab.controller()->latestSample().clients)
+                if (c.id == waiting)
+                    return c.synRetransmits;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(kernelCount() > sentBefore, 5000);
+        lab.flush();
+        const std::optional<LabSession::PauseReport> report = lab.pauseReport();
+        QVERIFY(report);
+        int counted = 0;
+        for (const LabSession::Resend &r : report->resends)
+            if (r.client == waiting)
+                counted = r.times;
+        const int sent = kernelCount() - sentBefore;
+        lab.setPaused(false);
+        QCOMPARE(counted, sent);
+        lab.reset();
     }
 };
 

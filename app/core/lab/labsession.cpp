@@ -210,7 +210,9 @@ void LabSession::setPaused(bool paused)
         m_paused = true;
         m_pausedAtNs = now;
         m_resumedAtNs = 0;
-        m_synAtPause.reset(); // taken from the first rows read after this instant
+        // What the kernel had sent by this instant: the last rows read before it, plus a resend
+        // their retransmit timer said would come before it.
+        m_synAtPause = synCountsAt(now);
         m_handshakesInPause = 0;
         updateReport();
     } else {
@@ -251,6 +253,24 @@ std::map<std::pair<quint16, quint32>, int> LabSession::synCounts() const
     return counts;
 }
 
+std::map<std::pair<quint16, quint32>, int> LabSession::synCountsAt(qint64 monotonicNs) const
+{
+    std::map<std::pair<quint16, quint32>, int> counts;
+    const auto take = [&counts, monotonicNs](const ProbeSample &s, quint16 origin) {
+        const qint64 readNs = s.rowsNs != 0 ? s.rowsNs : s.ns;
+        for (const ClientProbe &c : s.clients) {
+            // SYN_SENT with its timer due before the instant: that resend was before it too.
+            const bool due = c.stage == ClientStage::Connecting && c.nextRetryMs >= 0
+                    && readNs + qint64(c.nextRetryMs) * 1'000'000 <= monotonicNs;
+            counts[{ origin, c.id }] = c.synRetransmits + (due ? 1 : 0);
+        }
+    };
+    take(m_controller->latestSample(), 0);
+    if (isComparing())
+        take(m_controller->latestTwinSample(), 1);
+    return counts;
+}
+
 bool LabSession::samplesReadSince(qint64 monotonicNs) const
 {
     const auto rowsAt = [](const ProbeSample &s) {
@@ -271,6 +291,7 @@ void LabSession::updateReport()
             = Clock::seconds((m_resumedAtNs ? m_resumedAtNs : Clock::nowNs()) - m_pausedAtNs);
     report.handshakes = m_handshakesInPause;
     report.comparing = isComparing();
+    // No baseline at the pause's instant (a run begun while paused): the first rows after it.
     if (!m_synAtPause && m_paused && samplesReadSince(m_pausedAtNs))
         m_synAtPause = synCounts();
     // Only clients seen at the baseline: a client's earlier resends are never put on the pause.

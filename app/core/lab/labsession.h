@@ -204,6 +204,8 @@ private:
     qint64 toLab(qint64 monotonicNs) const;
     qint64 nowLabNs() const;
     std::map<std::pair<quint16, quint32>, int> synCounts() const;
+    // SYNs each client had sent again by monotonicNs, from the latest rows read before it.
+    std::map<std::pair<quint16, quint32>, int> synCountsAt(qint64 monotonicNs) const;
     bool samplesReadSince(qint64 monotonicNs) const; // every server's kernel rows are that new
     void updateReport();
 
@@ -230,8 +232,9 @@ private:
     bool m_paused = false; // by the user or a pause point; the clock also runs for stepped work
     qint64 m_pausedAtNs = 0; // monotonic: when the pause began
     qint64 m_resumedAtNs = 0; // monotonic: when it ended (0 while paused)
-    // SYN resends per client in the first kernel rows read after the pause began (nullopt until
-    // then): what the report counts happened during the pause, never before it.
+    // SYN resends per client by the instant the pause began: the last rows read before it plus
+    // the resends their timers had due by then (or, for a run begun paused, the first rows read
+    // after it). The report counts only what came after, never a resend from before the pause.
     std::optional<std::map<std::pair<quint16, quint32>, int>> m_synAtPause;
     int m_handshakesInPause = 0;
     std::optional<PauseReport> m_report;
