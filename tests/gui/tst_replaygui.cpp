@@ -5,6 +5,7 @@
 // back. A saved run opens again (its file named on the bar); a truncated, foreign or newer file
 // is refused by name and changes nothing, replaying or live. A run file dropped on the window is
 // replayed, another file is not taken; the path the command line passes is replayed too.
+#include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "lab/labsession.h"
 #include "lab/runfile.h"
@@ -191,6 +192,9 @@ private slots:
         QVERIFY(!bar()->isVisible());
         liveRun();
         m_live = outcomes(lab()->connections());
+        const QString summary = lab()->summaryLabel()->text();
+        const QString figures = lab()->figuresLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("finished")), qPrintable(summary));
         QCOMPARE(int(m_live.size()), 4);
         for (const auto &[client, outcome] : m_live)
             QVERIFY2(finished(outcome.first), qPrintable(outcome.second));
@@ -283,6 +287,10 @@ private slots:
         for (const auto &[client, outcome] : replayed)
             QVERIFY2(finished(outcome.first), qPrintable(outcome.second));
         QVERIFY(replayed == m_live);
+        // The run's summary and figures, as the live run ended, and whose queue it is.
+        QCOMPARE(lab()->summaryLabel()->text(), summary);
+        QCOMPARE(lab()->figuresLabel()->text(), figures);
+        QCOMPARE(lab()->queueView()->title(), QStringLiteral("TCPServer (recorded)"));
         // The clients are on the stage too, each with its own token.
         const StageServer &server = session()->stage()->servers().front();
         QCOMPARE(int(server.tokens.size()), 4);
@@ -299,6 +307,8 @@ private slots:
         QVERIFY(lab()->timePanel()->isEnabled());
         QVERIFY(!lab()->clockLabel()->text().contains(QStringLiteral("Replay")));
         QCOMPARE(lab()->connections()->rowCount(), 0);
+        QVERIFY(lab()->queueView()->title().isEmpty());
+        QVERIFY(lab()->summaryLabel()->text().isEmpty());
         // Nothing of the replayed run is left on the stage.
         QVERIFY(session()->stage()->servers().empty());
         const std::vector<StageView::DrawnText> drawn = lab()->stage()->drawnTexts();
