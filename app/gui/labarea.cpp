@@ -24,6 +24,7 @@
 #include "viewexporter.h"
 #include "wheelguard.h"
 
+#include <QAction>
 #include <QBoxLayout>
 #include <QClipboard>
 #include <QComboBox>
@@ -604,6 +605,12 @@ void LabArea::showReplay()
     m_serverPanel->setEnabled(!replaying);
     m_clientPanel->setEnabled(!replaying);
     m_timePanel->setEnabled(!replaying);
+    // Their actions too (the presenter toolbar's buttons): a disabled panel ignores their clicks,
+    // and Pause would show "paused" for a replay that is not.
+    for (QAction *action : { m_serverPanel->startAction(), m_clientPanel->addManyAction(),
+                             m_timePanel->pauseAction(), m_timePanel->resetAction() })
+        action->setEnabled(!replaying);
+    m_timePanel->stepAction()->setEnabled(m_timePanel->stepButton()->isEnabled());
     showClock();
     showMessage();
 }

@@ -496,6 +496,53 @@ private slots:
         QVERIFY(!bar()->isVisible());
     }
 
+    void thePresenterToolbarCannotActOnAReplay()
+    {
+        lab()->reset();
+        liveRun();
+        m_window->setPresenterMode(true);
+        auto normal = qScopeGuard([this] { m_window->setPresenterMode(false); });
+        QAction *start = lab()->serverPanel()->startAction();
+        QAction *add = lab()->clientPanel()->addManyAction();
+        QAction *pause = lab()->timePanel()->pauseAction();
+        QAction *step = lab()->timePanel()->stepAction();
+        QAction *reset = lab()->timePanel()->resetAction();
+        QVERIFY(start->isEnabled() && add->isEnabled() && pause->isEnabled());
+        QVERIFY(lab()->replayLastRun());
+        // Greyed as the panels are: a button that looks live must act.
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        QVERIFY(!step->isEnabled());
+        QVERIFY(!reset->isEnabled());
+        for (const char *name : { "toolbarSpeed", "toolbarCompare" }) {
+            const auto *mirror = m_window->findChild<QComboBox *>(QLatin1String(name));
+            QVERIFY2(mirror && !mirror->isEnabled(), name);
+        }
+        pause->trigger(); // a shortcut or a stray click: ignored, nothing says "paused"
+        QVERIFY(!pause->isChecked());
+        QVERIFY(!lab()->timePanel()->pauseButton()->isChecked());
+        QVERIFY(!session()->isPaused());
+        start->trigger();
+        QVERIFY(!session()->isServerRunning());
+        QVERIFY(session()->isReplaying());
+
+        bar()->leaveButton()->click();
+        QVERIFY(start->isEnabled());
+        QVERIFY(add->isEnabled());
+        QVERIFY(pause->isEnabled());
+        QVERIFY(!step->isEnabled()); // only while paused
+        QVERIFY(reset->isEnabled());
+        for (const char *name : { "toolbarSpeed", "toolbarCompare" })
+            QVERIFY2(m_window->findChild<QComboBox *>(QLatin1String(name))->isEnabled(), name);
+        pause->trigger();
+        QVERIFY(session()->isPaused());
+        QVERIFY(step->isEnabled());
+        pause->trigger();
+        QVERIFY(!session()->isPaused());
+        QVERIFY(!step->isEnabled());
+    }
+
     void aLanguageChangeRetellsTheReplay()
     {
         lab()->reset();
