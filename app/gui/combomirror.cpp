@@ -28,8 +28,10 @@ void ComboMirror::follow()
 bool ComboMirror::eventFilter(QObject *watched, QEvent *event)
 {
     // Enabled state and tooltip have no signal; the original's events say when they change.
-    if (watched == m_original
-        && (event->type() == QEvent::EnabledChange || event->type() == QEvent::ToolTipChange))
+    // The event's type first: the original, while destroyed, still sends others (Hide), and
+    // comparing with m_original then reads a QComboBox that is no longer one.
+    if ((event->type() == QEvent::EnabledChange || event->type() == QEvent::ToolTipChange)
+        && watched == m_original)
         follow();
     return QComboBox::eventFilter(watched, event);
 }

@@ -5,6 +5,7 @@
 // back. A saved run opens again (its file named on the bar); a truncated, foreign or newer file
 // is refused by name and changes nothing, replaying or live. A run file dropped on the window is
 // replayed, another file is not taken; the path the command line passes is replayed too.
+#include "acceptqueueview.h"
 #include "clientpanel.h"
 #include "lab/labsession.h"
 #include "lab/runfile.h"
@@ -191,6 +192,9 @@ private slots:
         QVERIFY(!bar()->isVisible());
         liveRun();
         m_live = outcomes(lab()->connections());
+        const QString summary = lab()->summaryLabel()->text();
+        const QString figures = lab()->figuresLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("finished")), qPrintable(summary));
         QCOMPARE(int(m_live.size()), 4);
         for (const auto &[client, outcome] : m_live)
             QVERIFY2(finished(outcome.first), qPrintable(outcome.second));
@@ -283,6 +287,10 @@ private slots:
         for (const auto &[client, outcome] : replayed)
             QVERIFY2(finished(outcome.first), qPrintable(outcome.second));
         QVERIFY(replayed == m_live);
+        // The run's summary and figures, as the live run ended, and whose queue it is.
+        QCOMPARE(lab()->summaryLabel()->text(), summary);
+        QCOMPARE(lab()->figuresLabel()->text(), figures);
+        QCOMPARE(lab()->queueView()->title(), QStringLiteral("TCPServer (recorded)"));
         // The clients are on the stage too, each with its own token.
         const StageServer &server = session()->stage()->servers().front();
         QCOMPARE(int(server.tokens.size()), 4);
@@ -299,6 +307,8 @@ private slots:
         QVERIFY(lab()->timePanel()->isEnabled());
         QVERIFY(!lab()->clockLabel()->text().contains(QStringLiteral("Replay")));
         QCOMPARE(lab()->connections()->rowCount(), 0);
+        QVERIFY(lab()->queueView()->title().isEmpty());
+        QVERIFY(lab()->summaryLabel()->text().isEmpty());
         // Nothing of the replayed run is left on the stage.
         QVERIFY(session()->stage()->servers().empty());
         const std::vector<StageView::DrawnText> drawn = lab()->stage()->drawnTexts();
@@ -484,6 +494,55 @@ private slots:
         QCOMPARE(bar()->eventLabel()->text(), eventText(session()));
         lab()->reset();
         QVERIFY(!bar()->isVisible());
+    }
+
+    void thePresenterToolbarCannotActOnAReplay()
+    {
+        lab()->reset();
+        liveRun();
+        m_window->setPresenterMode(true);
+        auto normal = qScopeGuard([this] { m_window->setPresenterMode(false); });
+        QAction *start = lab()->serverPanel()->startAction();
+        QAction *add = lab()->clientPanel()->addManyAction();
+        QAction *pause = lab()->timePanel()->pauseAction();
+        QAction *step = lab()->timePanel()->stepAction();
+        QAction *reset = lab()->timePanel()->resetAction();
+        QVERIFY(start->isEnabled() && add->isEnabled() && pause->isEnabled());
+        QVERIFY(lab()->replayLastRun());
+        // Greyed as the panels are: a button that looks live must act.
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!add->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        QVERIFY(!step->isEnabled());
+        QVERIFY(reset->isEnabled()); // Reset stays: it leaves the replay
+        for (const char *name : { "toolbarSpeed", "toolbarCompare" }) {
+            const auto *mirror = m_window->findChild<QComboBox *>(QLatin1String(name));
+            QVERIFY2(mirror && !mirror->isEnabled(), name);
+        }
+        pause->trigger(); // a shortcut or a stray click: ignored, nothing says "paused"
+        QVERIFY(!pause->isChecked());
+        QVERIFY(!lab()->timePanel()->pauseButton()->isChecked());
+        QVERIFY(!session()->isPaused());
+        start->trigger();
+        QVERIFY(!session()->isServerRunning());
+        QVERIFY(session()->isReplaying());
+
+        reset->trigger(); // the toolbar's Reset: back to an empty live lab
+        QVERIFY(!session()->isReplaying());
+        QVERIFY(!bar()->isVisible());
+        QVERIFY(start->isEnabled());
+        QVERIFY(add->isEnabled());
+        QVERIFY(pause->isEnabled());
+        QVERIFY(!step->isEnabled()); // only while paused
+        QVERIFY(reset->isEnabled());
+        for (const char *name : { "toolbarSpeed", "toolbarCompare" })
+            QVERIFY2(m_window->findChild<QComboBox *>(QLatin1String(name))->isEnabled(), name);
+        pause->trigger();
+        QVERIFY(session()->isPaused());
+        QVERIFY(step->isEnabled());
+        pause->trigger();
+        QVERIFY(!session()->isPaused());
+        QVERIFY(!step->isEnabled());
     }
 
     void aLanguageChangeRetellsTheReplay()
