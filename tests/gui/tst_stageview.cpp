@@ -3,7 +3,11 @@
 // tokens carry their SYN count; a second server is drawn below the first; a moved token glides
 // from where it was to its new place and then the view stops repainting; 1,000 clients per
 // server at 200 % zoom on 1920×1080 draw every text inside its box with no overlap; a language
-// change redraws the words. Grabs are saved to /tmp/h4-*.png to be looked at.
+// change redraws the words. Lesson 10 as a class sees it (A: one served, four queued; B: the
+// accept thread and five threads serving) at the presenter layout's stage size draws every slot,
+// token and thread with no "+N more", the threads of both servers naming their client; frames
+// that alternate keep their places (no column pumping); threads that exited fold into a count
+// before a live one. Grabs are saved to /tmp/h4-*.png and /tmp/h4b-*.png to be looked at.
 
 #include "stageview.h"
 
