@@ -575,6 +575,43 @@ private slots:
         }
     }
 
+    void columnsGrowWithinARunOnly()
+    {
+        // Three of A's clients wait outside in SYN_SENT, then give up: within the run the
+        // SYN_SENT column keeps its width (the kernel does not move left); a new run starts narrow.
+        StageView view;
+        view.resize(1290, 370);
+        auto x = lesson10();
+        for (quint32 c = 6; c <= 8; ++c)
+            x[0].tokens.push_back(token(0, c, Place::SynSent, int(c - 6), 1));
+        view.setServers(x, 500'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRectF kernel = boxOf(view, QStringLiteral("kernel"));
+        QVERIFY(!kernel.isEmpty());
+        for (quint32 c = 6; c <= 8; ++c)
+            QVERIFY(view.tokenRect(0, c).right() <= kernel.left());
+        auto y = x;
+        for (StageToken &t : y[0].tokens)
+            if (t.place == Place::SynSent)
+                t.place = Place::Failed;
+        view.setServers(y, 600'000'000);
+        QCOMPARE(boxOf(view, QStringLiteral("kernel")), kernel);
+        verifyTextsFit(view);
+        // A new run: none of these clients was shown before.
+        auto fresh = lesson10();
+        for (StageServer &s : fresh)
+            for (StageToken &t : s.tokens)
+                t.client += 100;
+        for (StageWorker &w : fresh[0].workers)
+            w.client += 100;
+        for (StageWorker &w : fresh[1].workers)
+            w.client = w.client ? w.client + 100 : 0;
+        view.setServers(fresh, 700'000'000);
+        QVERIFY(boxOf(view, QStringLiteral("kernel")).left() < kernel.left());
+        verifyTextsFit(view);
+    }
+
     void exitedThreadsFoldFirst()
     {
         // A short band: ten threads exited, three still serve. The live ones keep their boxes.
