@@ -732,15 +732,46 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
     const qreal boxPad = m_gap;
     const qreal line1 = lineHeight(FontRole::Bold);
     const qreal line2 = qMax(lineHeight(FontRole::Code), lineHeight(FontRole::Normal));
-    const qreal boxH = workerBoxHeight();
-    const qreal minW = workerMinWidth(server);
     // As few columns as the rows allow, so each box is as wide as can be.
-    const int rows = int((content.height() + m_gap) / (boxH + m_gap));
-    const int maxCols = qMax(1, int((content.width() + m_gap) / (minW + m_gap)));
-    const int needCols = rows > 0 ? (int(order.size()) + rows - 1) / rows : maxCols;
-    const int cols = qBound(1, needCols, maxCols);
+    struct Grid
+    {
+        int rows = 0;
+        int cols = 1;
+        int capacity = 0;
+    };
+    auto gridFor = [&](qreal boxHeight, qreal minWidth) {
+        Grid g;
+        g.rows = int((content.height() + m_gap) / (boxHeight + m_gap));
+        const int maxCols = qMax(1, int((content.width() + m_gap) / (minWidth + m_gap)));
+        const int needCols = g.rows > 0 ? (int(order.size()) + g.rows - 1) / g.rows : maxCols;
+        g.cols = qBound(1, needCols, maxCols);
+        g.capacity = g.cols * g.rows;
+        return g;
+    };
+    // Two lines a box (name, then call); one line when that draws more of them.
+    qreal boxH = workerBoxHeight();
+    Grid grid = gridFor(boxH, workerMinWidth(server));
+    const qreal oneLineH
+            = std::round(std::max<qreal>({ m_tokenSize.height(), line1, line2 }) + m_gap);
+    qreal oneLineW = m_tokenSize.width() + 4 * m_gap;
+    for (const StageWorker &w : server.workers)
+        oneLineW = qMax(oneLineW,
+                        4 * m_gap + m_tokenSize.width()
+                                + advance(workerName(w, server.model, false), FontRole::Bold)
+                                + advance(callText(w), FontRole::Code));
+    oneLineW = std::ceil(oneLineW);
+    bool oneLine = false;
+    if (grid.capacity < int(order.size()) && content.width() >= oneLineW) {
+        const Grid g = gridFor(oneLineH, oneLineW);
+        if (g.capacity > grid.capacity) {
+            grid = g;
+            boxH = oneLineH;
+            oneLine = true;
+        }
+    }
+    const int cols = grid.cols;
     const qreal boxW = (content.width() - (cols - 1) * m_gap) / cols;
-    const int capacity = cols * rows;
+    const int capacity = grid.capacity;
     int running = 0;
     for (int index : order)
         running += server.workers[size_t(index)].exited ? 0 : 1;
@@ -774,14 +805,29 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
         const qreal textW = textRight - (box.left() + boxPad);
         const qreal x = box.left() + boxPad;
         const qreal y = box.top() + (box.height() - line1 - line2) / 2;
-        const QString name = fit({ workerName(w, server.model, true),
-                                   workerName(w, server.model, false), shortName(w) },
-                                 FontRole::Bold, textW);
-        addText(name, FontRole::Bold, x, y, box, w.exited, w.exited);
-        const QString call = fit({ callText(w) }, FontRole::Code, textW);
-        const QRectF callRect
-                = addText(call, FontRole::Code, x,
-                          y + line1 + (line2 - lineHeight(FontRole::Code)) / 2, box, w.exited);
+        QString name;
+        QString call;
+        QRectF callRect;
+        if (oneLine) {
+            // "thread 1  sleep(1.5)" on one line, centred on the token.
+            call = fit({ callText(w) }, FontRole::Code, textW);
+            const qreal callW = advance(call, FontRole::Code);
+            name = fit({ workerName(w, server.model, true), workerName(w, server.model, false),
+                         shortName(w) },
+                       FontRole::Bold, textW - m_gap - callW);
+            const QRectF nameRect = addText(name, FontRole::Bold, x, box.center().y() - line1 / 2,
+                                            box, w.exited, w.exited);
+            callRect = addText(call, FontRole::Code, nameRect.right() + m_gap,
+                               box.center().y() - lineHeight(FontRole::Code) / 2, box, w.exited);
+        } else {
+            name = fit({ workerName(w, server.model, true), workerName(w, server.model, false),
+                         shortName(w) },
+                       FontRole::Bold, textW);
+            addText(name, FontRole::Bold, x, y, box, w.exited, w.exited);
+            call = fit({ callText(w) }, FontRole::Code, textW);
+            callRect = addText(call, FontRole::Code, x,
+                               y + line1 + (line2 - lineHeight(FontRole::Code)) / 2, box, w.exited);
+        }
         QString text = name + QLatin1Char('\n') + call;
         if (!w.exited && w.client != 0) {
             // The client in words after the call, else after the name.
@@ -789,9 +835,9 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
             const qreal nameRight = x + advance(name, FontRole::Bold);
             if (callRect.right() + advance(client, FontRole::Normal) <= textRight) {
                 addText(client, FontRole::Normal, callRect.right(),
-                        y + line1 + (line2 - lineHeight(FontRole::Normal)) / 2, box);
+                        callRect.center().y() - lineHeight(FontRole::Normal) / 2, box);
                 text += client;
-            } else if (nameRight + advance(client, FontRole::Normal) <= textRight) {
+            } else if (!oneLine && nameRight + advance(client, FontRole::Normal) <= textRight) {
                 addText(client, FontRole::Normal, nameRight,
                         y + (line1 - lineHeight(FontRole::Normal)) / 2, box);
                 text = name + client + QLatin1Char('\n') + call;

@@ -15,6 +15,10 @@
 // "+N more" groups that stand for the tokens that do not fit. Computed when the data, the font or
 // the size change, never while painting. Each server is a band: clients on the left, the SYN_SENT
 // crowd outside the kernel, the kernel's queues, and the server's threads or children on the right.
+// The columns share the band's width by what they must show: each the least its words need, the
+// rest by the slots, tokens and workers each has to draw (an empty SYN_SENT column stays narrow);
+// within a run a column only grows. Worker boxes go to one line when that shows more of them, and
+// threads that exited fold into a count before any live one is folded.
 class StageLayout final
 {
     Q_DECLARE_TR_FUNCTIONS(StageView)

@@ -3,7 +3,11 @@
 // tokens carry their SYN count; a second server is drawn below the first; a moved token glides
 // from where it was to its new place and then the view stops repainting; 1,000 clients per
 // server at 200 % zoom on 1920×1080 draw every text inside its box with no overlap; a language
-// change redraws the words. Grabs are saved to /tmp/h4-*.png to be looked at.
+// change redraws the words. Lesson 10 as a class sees it (A: one served, four queued; B: the
+// accept thread and five threads serving) at the presenter layout's stage size draws every slot,
+// token and thread with no "+N more", the threads of both servers naming their client; frames
+// that alternate keep their places (no column pumping); threads that exited fold into a count
+// before a live one. Grabs are saved to /tmp/h4-*.png and /tmp/h4b-*.png to be looked at.
 
 #include "stageview.h"
 
@@ -569,6 +573,43 @@ private slots:
             QVERIFY(allRects(view, x) == first);
             verifyTextsFit(view);
         }
+    }
+
+    void columnsGrowWithinARunOnly()
+    {
+        // Three of A's clients wait outside in SYN_SENT, then give up: within the run the
+        // SYN_SENT column keeps its width (the kernel does not move left); a new run starts narrow.
+        StageView view;
+        view.resize(1290, 370);
+        auto x = lesson10();
+        for (quint32 c = 6; c <= 8; ++c)
+            x[0].tokens.push_back(token(0, c, Place::SynSent, int(c - 6), 1));
+        view.setServers(x, 500'000'000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRectF kernel = boxOf(view, QStringLiteral("kernel"));
+        QVERIFY(!kernel.isEmpty());
+        for (quint32 c = 6; c <= 8; ++c)
+            QVERIFY(view.tokenRect(0, c).right() <= kernel.left());
+        auto y = x;
+        for (StageToken &t : y[0].tokens)
+            if (t.place == Place::SynSent)
+                t.place = Place::Failed;
+        view.setServers(y, 600'000'000);
+        QCOMPARE(boxOf(view, QStringLiteral("kernel")), kernel);
+        verifyTextsFit(view);
+        // A new run: none of these clients was shown before.
+        auto fresh = lesson10();
+        for (StageServer &s : fresh)
+            for (StageToken &t : s.tokens)
+                t.client += 100;
+        for (StageWorker &w : fresh[0].workers)
+            w.client += 100;
+        for (StageWorker &w : fresh[1].workers)
+            w.client = w.client ? w.client + 100 : 0;
+        view.setServers(fresh, 700'000'000);
+        QVERIFY(boxOf(view, QStringLiteral("kernel")).left() < kernel.left());
+        verifyTextsFit(view);
     }
 
     void exitedThreadsFoldFirst()
