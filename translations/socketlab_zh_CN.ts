@@ -1757,6 +1757,14 @@
         <source>no kernel reading yet</source>
         <translation>尚未读取内核数据</translation>
     </message>
+    <message>
+        <source>%1 exited</source>
+        <translation>%1 个已退出</translation>
+    </message>
+    <message>
+        <source>+%1 exited</source>
+        <translation>另有 %1 个已退出</translation>
+    </message>
 </context>
 <context>
     <name>SwarmConfig</name>
