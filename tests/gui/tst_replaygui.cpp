@@ -213,7 +213,11 @@ private slots:
         QCOMPARE(bar()->sourceLabel()->text(), QStringLiteral("Replay: last run"));
         QVERIFY(!lab()->serverPanel()->isEnabled());
         QVERIFY(!lab()->clientPanel()->isEnabled());
-        QVERIFY(!lab()->timePanel()->isEnabled());
+        // The time panel's live controls are greyed; its Reset stays (it leaves the replay).
+        QVERIFY(!lab()->timePanel()->pauseButton()->isEnabled());
+        QVERIFY(!lab()->timePanel()->stepButton()->isEnabled());
+        QVERIFY(!lab()->timePanel()->speedBox()->isEnabled());
+        QVERIFY(lab()->timePanel()->resetAction()->isEnabled());
         QVERIFY2(lab()->clockLabel()->text().startsWith(QStringLiteral("Replay of run")),
                  qPrintable(lab()->clockLabel()->text()));
 
@@ -304,7 +308,8 @@ private slots:
         QVERIFY(!bar()->isVisible());
         QVERIFY(lab()->serverPanel()->isEnabled());
         QVERIFY(lab()->clientPanel()->isEnabled());
-        QVERIFY(lab()->timePanel()->isEnabled());
+        QVERIFY(lab()->timePanel()->pauseButton()->isEnabled());
+        QVERIFY(lab()->timePanel()->speedBox()->isEnabled());
         QVERIFY(!lab()->clockLabel()->text().contains(QStringLiteral("Replay")));
         QCOMPARE(lab()->connections()->rowCount(), 0);
         QVERIFY(lab()->queueView()->title().isEmpty());
