@@ -304,13 +304,16 @@ void AcceptQueueView::paintSlots(QPainter &p, const QRect &grid) const
         const bool plusOne = i == m_sample.queue.cap; // the slot Linux adds beyond the backlog
         QPen pen(pal.color(QPalette::WindowText), 1.5, plusOne ? Qt::DashLine : Qt::SolidLine);
         p.setPen(pen);
-        p.setBrush(filled ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
+        // The stage's colour for "in the accept queue" (Okabe–Ito sky blue), not the selection
+        // colour: that dark blue means "being served" on the stage above.
+        const QColor queued(0x56, 0xB4, 0xE9);
+        p.setBrush(filled ? queued : pal.color(QPalette::Base));
         p.drawRoundedRect(r, 4, 4);
         // A filled slot shows a solid disc as well as colour, so grey-scale still reads.
         if (filled) {
             const int d = r.width() / 3;
-            p.setPen(pal.color(QPalette::HighlightedText));
-            p.setBrush(pal.color(QPalette::HighlightedText));
+            p.setPen(Qt::black);
+            p.setBrush(Qt::black);
             p.drawEllipse(r.center(), d / 2, d / 2);
         }
         if (plusOne) { // labelled below the slot, where the disc cannot cover it
