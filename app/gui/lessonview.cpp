@@ -8,16 +8,20 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -203,7 +207,100 @@ void LessonView::render()
     m_browser->setSearchPaths({ m_lesson.folder() });
     document->setMarkdown(text.markdown, QTextDocument::MarkdownDialectGitHub);
     matchCodeFontSize(document, m_browser->font());
+    m_fittedWidth = -1;
+    fitCode();
     m_quiz->setQuiz(m_lesson.id(), m_lesson.quiz(), m_lesson.experiment(), m_language);
+}
+
+namespace {
+const int kCodeBlock = QTextFormat::UserProperty + 1; // a block of a code block or diagram
+} // namespace
+
+void LessonView::fitCodeBlocks(QTextDocument *document, const QFont &textFont, qreal width)
+{
+    // Consecutive code blocks are one block of code: one size for all its lines, so a diagram's
+    // columns stay aligned.
+    std::vector<std::vector<QTextBlock>> groups;
+    bool inGroup = false;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const bool code = block.blockFormat().property(kCodeBlock).toBool();
+        if (code && !inGroup)
+            groups.emplace_back();
+        if (code)
+            groups.back().push_back(block);
+        inGroup = code;
+    }
+    QFont codeFont(textFont);
+    codeFont.setFamilies(FontSetup::codeFamilies());
+    codeFont.setFixedPitch(true);
+    const QFontMetricsF metrics(codeFont);
+    const qreal textSize = textFont.pointSizeF() > 0 ? textFont.pointSizeF() : 10.0;
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    for (const std::vector<QTextBlock> &group : groups) {
+        qreal widest = 0;
+        qreal indent = 0;
+        for (const QTextBlock &block : group) {
+            const QTextBlockFormat f = block.blockFormat();
+            indent = std::max(indent, f.leftMargin() + f.rightMargin() + f.textIndent());
+            for (const QString &line : block.text().split(QChar::LineSeparator))
+                widest = std::max(widest, metrics.horizontalAdvance(line));
+        }
+        const qreal room = width - indent - 2 * document->documentMargin() - 4;
+        // Glyph advances do not scale exactly with the size (hinting): measured at each size
+        // tried, a quarter point at a time, until the longest line fits.
+        const auto widestAt = [&group, &codeFont](qreal points) {
+            QFont f(codeFont);
+            f.setPointSizeF(points);
+            const QFontMetricsF m(f);
+            qreal w = 0;
+            for (const QTextBlock &block : group)
+                for (const QString &line : block.text().split(QChar::LineSeparator))
+                    w = std::max(w, m.horizontalAdvance(line));
+            return w;
+        };
+        qreal points = textSize;
+        if (widest > room && widest > 0) {
+            points = textSize * room / widest;
+            while (points > textSize * kMinCodeScale && widestAt(points) > room)
+                points -= 0.25;
+        }
+        const bool fits = points >= textSize * kMinCodeScale;
+        QTextCharFormat size;
+        size.setFontPointSize(fits ? points : textSize);
+        QTextBlockFormat wrapping;
+        wrapping.setNonBreakableLines(fits); // too wide even at the smallest: it wraps
+        for (const QTextBlock &block : group) {
+            cursor.setPosition(block.position());
+            cursor.mergeBlockFormat(wrapping);
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(size);
+        }
+    }
+    cursor.endEditBlock();
+}
+
+void LessonView::fitCode()
+{
+    // The width as if the vertical scroll bar were shown: the text's own height brings it in
+    // and out (a smaller font can make it go), which must not make a code block overflow.
+    int width = m_browser->viewport()->width();
+    if (!m_browser->verticalScrollBar()->isVisible())
+        width -= m_browser->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr,
+                                                 m_browser->verticalScrollBar());
+    if (width <= 0 || width == m_fittedWidth)
+        return;
+    m_fittedWidth = width;
+    const int scroll = m_browser->verticalScrollBar()->value();
+    fitCodeBlocks(m_browser->document(), m_browser->font(), width);
+    m_browser->verticalScrollBar()->setValue(scroll);
+}
+
+void LessonView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // After the layout has given the browser its new width.
+    QTimer::singleShot(0, this, &LessonView::fitCode);
 }
 
 void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFont)
@@ -222,15 +319,15 @@ void LessonView::matchCodeFontSize(QTextDocument *document, const QFont &textFon
                 code.append({ fragment.position(), fragment.length() });
         }
     }
-    // Code and diagrams wrap at the pane's edge instead of scrolling sideways (a projector at
-    // 200 %, a small screen); a line too long breaks anywhere, even inside a name.
+    // Code blocks are marked (a property that outlives the wrapping set below) so that
+    // fitCodeBlocks() finds them again at every width.
     QTextCursor blocks(document);
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         if (block.blockFormat().nonBreakableLines()) {
-            QTextBlockFormat wrapping;
-            wrapping.setNonBreakableLines(false);
+            QTextBlockFormat marked;
+            marked.setProperty(kCodeBlock, true);
             blocks.setPosition(block.position());
-            blocks.mergeBlockFormat(wrapping);
+            blocks.mergeBlockFormat(marked);
         }
     }
     QTextCharFormat format;

@@ -49,15 +49,23 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void render();
     static void matchCodeFontSize(QTextDocument *document, const QFont &textFont);
+    // Code blocks and diagrams keep their lines: each block's font is made smaller (down to
+    // kMinCodeScale of the text's) until its longest line fits `width`; only a block that
+    // would need smaller type than that wraps at the edge. Never a sideways scroll bar.
+    static void fitCodeBlocks(QTextDocument *document, const QFont &textFont, qreal width);
+    void fitCode();
+    static constexpr qreal kMinCodeScale = 0.7;
 
     QLabel *m_notice;
     QPushButton *m_experiment;
     QLabel *m_problems;
     QTextBrowser *m_browser;
+    int m_fittedWidth = -1; // the viewport width the code blocks were last fitted to
     QuizView *m_quiz;
     QLabel *m_definition;
     Glossary m_glossary;
