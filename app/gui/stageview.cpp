@@ -8,6 +8,9 @@
 namespace {
 
 constexpr int kFrameMs = 16;
+// The still picture is rendered at most this often: a burst of changes shows its latest data
+// within this time, instead of blocking the event loop with one render per change.
+constexpr qint64 kMinRenderGapMs = 33;
 constexpr qint64 kMinGlideNs = 150'000'000;
 constexpr qint64 kMaxGlideNs = 300'000'000;
 
@@ -28,6 +31,8 @@ StageView::StageView(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_timer.setInterval(kFrameMs);
     connect(&m_timer, &QTimer::timeout, this, &StageView::tick);
+    m_renderTimer.setSingleShot(true);
+    connect(&m_renderTimer, &QTimer::timeout, this, &StageView::renderPending);
     m_clock.start();
     fontChanged();
 }
@@ -102,22 +107,46 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
 void StageView::invalidate()
 {
     m_stillValid = false;
-    if (isVisible())
-        renderStill();
+    if (!isVisible())
+        return; // rendered by the first paint once shown
+    if (m_renderTimer.isActive())
+        return; // one render takes in every change until then
+    const qint64 since = m_sinceRender.isValid() ? m_sinceRender.elapsed() : kMinRenderGapMs;
+    m_renderTimer.start(int(qMax<qint64>(0, kMinRenderGapMs - since)));
+}
+
+void StageView::renderPending()
+{
+    if (m_stillValid || !isVisible())
+        return;
+    renderStill();
     update();
 }
 
 void StageView::tick()
 {
+    if (!m_stillValid && isVisible())
+        return; // the glide starts with the first frame, once the pending render is done
     if (m_glideStartNs < 0)
         m_glideStartNs = m_clock.nsecsElapsed();
     if (eased() >= 1.0) { // arrived: they rest in the still picture now
+        if (m_stillValid) {
+            // Only the tokens that glided are missing from it: drawn where they rest.
+            QPainter p(&m_still);
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
+            m_painter.begin();
+            for (const StageLayout::Token &t : layout().tokens())
+                if (m_from.contains(StageLayout::key(t.origin, t.client)))
+                    m_painter.drawRestingToken(p, t, line, m_still.devicePixelRatio());
+        }
         m_from.clear();
         m_timer.stop();
-        invalidate();
+        update();
         return;
     }
-    update();
+    if (m_stillValid)
+        update(); // else the pending render shows the frame
 }
 
 qreal StageView::eased() const
@@ -271,6 +300,7 @@ void StageView::renderStill()
     if (m_still.size() != pixels)
         m_still = QImage(pixels, QImage::Format_RGB32); // opaque: a frame only copies it
     m_still.setDevicePixelRatio(dpr);
+    m_sinceRender.start();
     const QPalette pal = palette();
     m_still.fill(pal.color(QPalette::Window));
     QPainter p(&m_still);
@@ -293,8 +323,14 @@ void StageView::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
     timer.start();
-    if (!m_stillValid)
-        renderStill(); // not shown when the data came
+    const qreal ratio = devicePixelRatioF();
+    if (!m_stillValid) {
+        if (m_still.isNull() || m_still.size() != (QSizeF(size()) * ratio).toSize()
+            || !qFuzzyCompare(m_still.devicePixelRatio(), ratio))
+            renderStill(); // nothing of this size to show yet
+        else if (!m_renderTimer.isActive())
+            invalidate(); // the previous picture until the pending render (a few ms) is done
+    }
     {
         QPainter p(this);
         const qreal dpr = m_still.devicePixelRatio();
