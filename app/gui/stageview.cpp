@@ -92,6 +92,14 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
             || std::abs(was.height() - t.rect.height()) > 0.5)
             m_from.insert(StageLayout::key(t.origin, t.client), was);
     }
+    // A frame of the glide repaints only where the gliding tokens pass (a straight line from
+    // where they were to where they go: inside the box around both).
+    m_glideRegion = QRegion();
+    for (const StageLayout::Token &t : layout().tokens()) {
+        const auto it = m_from.constFind(StageLayout::key(t.origin, t.client));
+        if (it != m_from.constEnd())
+            m_glideRegion += it->united(t.rect).toAlignedRect().adjusted(-2, -2, 2, 2);
+    }
     // About one sample interval: the glide ends before the next data is due.
     const qint64 interval = m_sinceData.isValid() ? m_sinceData.nsecsElapsed() : kMaxGlideNs;
     m_sinceData.start();
@@ -142,11 +150,12 @@ void StageView::tick()
         }
         m_from.clear();
         m_timer.stop();
-        update();
+        update(m_stillValid ? m_glideRegion : QRegion(rect()));
+        m_glideRegion = QRegion();
         return;
     }
     if (m_stillValid)
-        update(); // else the pending render shows the frame
+        update(m_glideRegion); // else the pending render shows the frame
 }
 
 qreal StageView::eased() const
@@ -227,6 +236,7 @@ QSize StageView::minimumSizeHint() const
 void StageView::relayout()
 {
     m_from.clear();
+    m_glideRegion = QRegion();
     m_timer.stop();
     build(0);
     invalidate();
@@ -334,9 +344,9 @@ void StageView::paintEvent(QPaintEvent *event)
     {
         QPainter p(this);
         const qreal dpr = m_still.devicePixelRatio();
-        const QRect r = event->rect();
-        p.drawImage(r, m_still,
-                    QRectF(r.left() * dpr, r.top() * dpr, r.width() * dpr, r.height() * dpr));
+        for (const QRect &r : event->region())
+            p.drawImage(r, m_still,
+                        QRectF(r.left() * dpr, r.top() * dpr, r.width() * dpr, r.height() * dpr));
         if (!m_from.isEmpty()) {
             p.setRenderHint(QPainter::Antialiasing);
             const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();

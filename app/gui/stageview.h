@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QImage>
 #include <QPointer>
+#include <QRegion>
 #include <QTimer>
 #include <QWidget>
 #include <array>
@@ -96,6 +97,7 @@ private:
     // The glide: tokens that move start where they were drawn; all share one clock, started by
     // the first frame after the data arrived.
     QHash<quint64, QRectF> m_from;
+    QRegion m_glideRegion; // where the gliding tokens pass: what a frame of the glide repaints
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_glideStartNs = -1; // -1: not started yet (no frame since the data)
