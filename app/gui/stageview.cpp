@@ -239,7 +239,13 @@ void StageView::relayout()
     m_glideRegion = QRegion();
     m_timer.stop();
     build(0);
-    invalidate();
+    // A new size, font or language: the picture is rendered now (a paint cannot show the old
+    // one), once per such change.
+    m_stillValid = false;
+    if (isVisible()) {
+        renderStill();
+        update();
+    }
 }
 
 void StageView::build(int from)
