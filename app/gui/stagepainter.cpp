@@ -283,7 +283,12 @@ void StagePainter::drawToken(QPainter &p, const StageLayout::Token &token, const
 void StagePainter::drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line,
                                     qreal dpr)
 {
-    const QRectF &rect = token.rect;
+    drawSprite(p, token, token.rect, line, dpr);
+}
+
+void StagePainter::drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
+                              qreal line, qreal dpr)
+{
     const SpriteKey key{ int(token.place), qRound(rect.width() * 64), qRound(rect.height() * 64),
                          qRound(line * 64), qRound(dpr * 64) };
     auto it = m_sprites.find(key);

@@ -39,6 +39,9 @@ public:
     // The same, the shape copied from a picture drawn once per place and size: for tokens at
     // rest, which come in a few sizes only (a gliding one changes size, so it is drawn anew).
     void drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line, qreal dpr);
+    // The same at rect (a gliding token that keeps its size: only its place changes).
+    void drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line,
+                    qreal dpr);
     void drawShape(QPainter &p, StageToken::Place place, const QRectF &rect, qreal line);
 
 private:

@@ -357,9 +357,17 @@ void StageView::paintEvent(QPaintEvent *event)
             p.setRenderHint(QPainter::Antialiasing);
             const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
             m_painter.begin();
-            for (const StageLayout::Token &t : layout().tokens())
-                if (m_from.contains(StageLayout::key(t.origin, t.client)))
-                    m_painter.drawToken(p, t, drawnRect(t), line);
+            for (const StageLayout::Token &t : layout().tokens()) {
+                const auto it = m_from.constFind(StageLayout::key(t.origin, t.client));
+                if (it == m_from.constEnd())
+                    continue;
+                const QRectF at = drawnRect(t);
+                if (std::abs(it->width() - t.rect.width()) < 0.01
+                    && std::abs(it->height() - t.rect.height()) < 0.01)
+                    m_painter.drawSprite(p, t, at, line, dpr); // the same shape, elsewhere
+                else
+                    m_painter.drawToken(p, t, at, line); // changes size: drawn anew
+            }
         }
     }
     if (int(m_paintTimes.size()) >= kMaxPaintTimes)
