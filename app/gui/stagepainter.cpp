@@ -53,19 +53,9 @@ StagePainter::Style StagePainter::style(Place place)
 QRectF StagePainter::numberRect(const StageLayout::Token &token, const QRectF &rect,
                                 const StageLayout::Fonts &fonts)
 {
-    const FontRole role = token.small ? FontRole::Small : FontRole::Bold;
-    const QFontMetricsF fm(fonts[role]);
-    const qreal w = fm.horizontalAdvance(token.text);
-    const qreal h = fm.height();
-    if (token.small) { // the mark on the left, the number after it
-        const qreal pad = (rect.height() - h) / 2;
-        return { rect.right() - pad - w, rect.top() + pad, w, h };
-    }
-    if (!token.sub.isEmpty()) {
-        const qreal total = h + QFontMetricsF(fonts[FontRole::Small]).height();
-        return { rect.center().x() - w / 2, rect.center().y() - total / 2, w, h };
-    }
-    return { rect.center().x() - w / 2, rect.center().y() - h / 2, w, h };
+    const QFontMetricsF fm(fonts[token.small ? FontRole::Small : FontRole::Bold]);
+    return placeNumber(token, rect, fm.horizontalAdvance(token.text), fm.height(),
+                       QFontMetricsF(fonts[FontRole::Small]).height());
 }
 
 QRectF StagePainter::subRect(const StageLayout::Token &token, const QRectF &rect,
@@ -74,9 +64,55 @@ QRectF StagePainter::subRect(const StageLayout::Token &token, const QRectF &rect
     if (token.sub.isEmpty())
         return {};
     const QFontMetricsF fm(fonts[FontRole::Small]);
-    const qreal w = fm.horizontalAdvance(token.sub);
-    const QRectF number = numberRect(token, rect, fonts);
-    return { rect.center().x() - w / 2, number.bottom(), w, fm.height() };
+    return placeSub(rect, numberRect(token, rect, fonts), fm.horizontalAdvance(token.sub),
+                    fm.height());
+}
+
+QRectF StagePainter::placeNumber(const StageLayout::Token &token, const QRectF &rect, qreal w,
+                                 qreal h, qreal smallHeight)
+{
+    if (token.small) { // the mark on the left, the number after it
+        const qreal pad = (rect.height() - h) / 2;
+        return { rect.right() - pad - w, rect.top() + pad, w, h };
+    }
+    if (!token.sub.isEmpty()) {
+        const qreal total = h + smallHeight;
+        return { rect.center().x() - w / 2, rect.center().y() - total / 2, w, h };
+    }
+    return { rect.center().x() - w / 2, rect.center().y() - h / 2, w, h };
+}
+
+QRectF StagePainter::placeSub(const QRectF &rect, const QRectF &number, qreal w, qreal h)
+{
+    return { rect.center().x() - w / 2, number.bottom(), w, h };
+}
+
+qreal StagePainter::advance(const QString &text, FontRole role)
+{
+    QHash<QString, qreal> &cache = m_advances[int(role)];
+    auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return *it;
+    if (cache.size() > 4096)
+        cache.clear();
+    const qreal w = QFontMetricsF((*m_fonts)[role]).horizontalAdvance(text);
+    cache.insert(text, w);
+    return w;
+}
+
+void StagePainter::drawTokenTexts(QPainter &p, const StageLayout::Token &token, const QRectF &rect)
+{
+    const Style s = style(token.place);
+    const FontRole role = token.small ? FontRole::Small : FontRole::Bold;
+    const QRectF number = placeNumber(token, rect, advance(token.text, role), m_heights[int(role)],
+                                      m_heights[int(FontRole::Small)]);
+    blit(p, number.topLeft(), token.text, role, s.text);
+    if (!token.sub.isEmpty())
+        blit(p,
+             placeSub(rect, number, advance(token.sub, FontRole::Small),
+                      m_heights[int(FontRole::Small)])
+                     .topLeft(),
+             token.sub, FontRole::Small, s.text);
 }
 
 void StagePainter::setFonts(const StageLayout::Fonts *fonts)
@@ -84,6 +120,10 @@ void StagePainter::setFonts(const StageLayout::Fonts *fonts)
     m_fonts = fonts;
     for (auto &cache : m_static)
         cache.clear();
+    for (auto &cache : m_advances)
+        cache.clear();
+    for (int i = 0; i < int(FontRole::Count); ++i)
+        m_heights[i] = fonts ? QFontMetricsF((*fonts)[FontRole(i)]).height() : 0.0;
     m_sprites.clear();
     m_currentFont = -1;
 }
@@ -237,23 +277,20 @@ void StagePainter::drawToken(QPainter &p, const StageLayout::Token &token, const
                              qreal line)
 {
     drawShape(p, token.place, rect, line);
-    const Style s = style(token.place);
-    blit(p, numberRect(token, rect, *m_fonts).topLeft(), token.text,
-         token.small ? FontRole::Small : FontRole::Bold, s.text);
-    if (!token.sub.isEmpty())
-        blit(p, subRect(token, rect, *m_fonts).topLeft(), token.sub, FontRole::Small, s.text);
+    drawTokenTexts(p, token, rect);
 }
 
 void StagePainter::drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line,
                                     qreal dpr)
 {
-    const QRectF &rect = token.rect;
-    const QString key = QStringLiteral("%1/%2/%3/%4/%5")
-                                .arg(int(token.place))
-                                .arg(rect.width())
-                                .arg(rect.height())
-                                .arg(line)
-                                .arg(dpr);
+    drawSprite(p, token, token.rect, line, dpr);
+}
+
+void StagePainter::drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
+                              qreal line, qreal dpr)
+{
+    const SpriteKey key{ int(token.place), qRound(rect.width() * 64), qRound(rect.height() * 64),
+                         qRound(line * 64), qRound(dpr * 64) };
     auto it = m_sprites.find(key);
     if (it == m_sprites.end()) {
         if (m_sprites.size() > 64)
@@ -270,9 +307,5 @@ void StagePainter::drawRestingToken(QPainter &p, const StageLayout::Token &token
         it = m_sprites.insert(key, sprite);
     }
     p.drawImage(rect.topLeft(), *it);
-    const Style s = style(token.place);
-    blit(p, numberRect(token, rect, *m_fonts).topLeft(), token.text,
-         token.small ? FontRole::Small : FontRole::Bold, s.text);
-    if (!token.sub.isEmpty())
-        blit(p, subRect(token, rect, *m_fonts).topLeft(), token.sub, FontRole::Small, s.text);
+    drawTokenTexts(p, token, rect);
 }

@@ -39,14 +39,39 @@ public:
     // The same, the shape copied from a picture drawn once per place and size: for tokens at
     // rest, which come in a few sizes only (a gliding one changes size, so it is drawn anew).
     void drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line, qreal dpr);
+    // The same at rect (a gliding token that keeps its size: only its place changes).
+    void drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line,
+                    qreal dpr);
     void drawShape(QPainter &p, StageToken::Place place, const QRectF &rect, qreal line);
 
 private:
+    // The same places as numberRect() and subRect(), from measured widths and heights.
+    static QRectF placeNumber(const StageLayout::Token &token, const QRectF &rect, qreal w, qreal h,
+                              qreal smallHeight);
+    static QRectF placeSub(const QRectF &rect, const QRectF &number, qreal w, qreal h);
+    qreal advance(const QString &text, StageLayout::FontRole role); // measured once per text
+    void drawTokenTexts(QPainter &p, const StageLayout::Token &token, const QRectF &rect);
     void blit(QPainter &p, const QPointF &topLeft, const QString &text, StageLayout::FontRole role,
               const QColor &color);
 
     const StageLayout::Fonts *m_fonts = nullptr;
     QHash<QString, QStaticText> m_static[int(StageLayout::FontRole::Count)];
     int m_currentFont = -1; // the role the painter's font is set to in this paint
-    QHash<QString, QImage> m_sprites; // a token's shape by place, size and pixel ratio
+    QHash<QString, qreal> m_advances[int(StageLayout::FontRole::Count)];
+    qreal m_heights[int(StageLayout::FontRole::Count)] = {};
+    // A token's shape by place, size, line height and pixel ratio (in 1/64 px).
+    struct SpriteKey
+    {
+        int place, width, height, line, dpr;
+        bool operator==(const SpriteKey &o) const
+        {
+            return place == o.place && width == o.width && height == o.height && line == o.line
+                    && dpr == o.dpr;
+        }
+        friend size_t qHash(const SpriteKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.place, k.width, k.height, k.line, k.dpr);
+        }
+    };
+    QHash<SpriteKey, QImage> m_sprites;
 };

@@ -8,6 +8,9 @@
 namespace {
 
 constexpr int kFrameMs = 16;
+// The still picture is rendered at most this often: a burst of changes shows its latest data
+// within this time, instead of blocking the event loop with one render per change.
+constexpr qint64 kMinRenderGapMs = 33;
 constexpr qint64 kMinGlideNs = 150'000'000;
 constexpr qint64 kMaxGlideNs = 300'000'000;
 
@@ -28,6 +31,8 @@ StageView::StageView(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_timer.setInterval(kFrameMs);
     connect(&m_timer, &QTimer::timeout, this, &StageView::tick);
+    m_renderTimer.setSingleShot(true);
+    connect(&m_renderTimer, &QTimer::timeout, this, &StageView::renderPending);
     m_clock.start();
     fontChanged();
 }
@@ -87,6 +92,14 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
             || std::abs(was.height() - t.rect.height()) > 0.5)
             m_from.insert(StageLayout::key(t.origin, t.client), was);
     }
+    // A frame of the glide repaints only where the gliding tokens pass (a straight line from
+    // where they were to where they go: inside the box around both).
+    m_glideRegion = QRegion();
+    for (const StageLayout::Token &t : layout().tokens()) {
+        const auto it = m_from.constFind(StageLayout::key(t.origin, t.client));
+        if (it != m_from.constEnd())
+            m_glideRegion += it->united(t.rect).toAlignedRect().adjusted(-2, -2, 2, 2);
+    }
     // About one sample interval: the glide ends before the next data is due.
     const qint64 interval = m_sinceData.isValid() ? m_sinceData.nsecsElapsed() : kMaxGlideNs;
     m_sinceData.start();
@@ -102,22 +115,47 @@ void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs
 void StageView::invalidate()
 {
     m_stillValid = false;
-    if (isVisible())
-        renderStill();
+    if (!isVisible())
+        return; // rendered by the first paint once shown
+    if (m_renderTimer.isActive())
+        return; // one render takes in every change until then
+    const qint64 since = m_sinceRender.isValid() ? m_sinceRender.elapsed() : kMinRenderGapMs;
+    m_renderTimer.start(int(qMax<qint64>(0, kMinRenderGapMs - since)));
+}
+
+void StageView::renderPending()
+{
+    if (m_stillValid || !isVisible())
+        return;
+    renderStill();
     update();
 }
 
 void StageView::tick()
 {
+    if (!m_stillValid && isVisible())
+        return; // the glide starts with the first frame, once the pending render is done
     if (m_glideStartNs < 0)
         m_glideStartNs = m_clock.nsecsElapsed();
     if (eased() >= 1.0) { // arrived: they rest in the still picture now
+        if (m_stillValid) {
+            // Only the tokens that glided are missing from it: drawn where they rest.
+            QPainter p(&m_still);
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
+            m_painter.begin();
+            for (const StageLayout::Token &t : layout().tokens())
+                if (m_from.contains(StageLayout::key(t.origin, t.client)))
+                    m_painter.drawRestingToken(p, t, line, m_still.devicePixelRatio());
+        }
         m_from.clear();
         m_timer.stop();
-        invalidate();
+        update(m_stillValid ? m_glideRegion : QRegion(rect()));
+        m_glideRegion = QRegion();
         return;
     }
-    update();
+    if (m_stillValid)
+        update(m_glideRegion); // else the pending render shows the frame
 }
 
 qreal StageView::eased() const
@@ -198,9 +236,16 @@ QSize StageView::minimumSizeHint() const
 void StageView::relayout()
 {
     m_from.clear();
+    m_glideRegion = QRegion();
     m_timer.stop();
     build(0);
-    invalidate();
+    // A new size, font or language: the picture is rendered now (a paint cannot show the old
+    // one), once per such change.
+    m_stillValid = false;
+    if (isVisible()) {
+        renderStill();
+        update();
+    }
 }
 
 void StageView::build(int from)
@@ -271,6 +316,7 @@ void StageView::renderStill()
     if (m_still.size() != pixels)
         m_still = QImage(pixels, QImage::Format_RGB32); // opaque: a frame only copies it
     m_still.setDevicePixelRatio(dpr);
+    m_sinceRender.start();
     const QPalette pal = palette();
     m_still.fill(pal.color(QPalette::Window));
     QPainter p(&m_still);
@@ -293,21 +339,35 @@ void StageView::paintEvent(QPaintEvent *event)
 {
     QElapsedTimer timer;
     timer.start();
-    if (!m_stillValid)
-        renderStill(); // not shown when the data came
+    const qreal ratio = devicePixelRatioF();
+    if (!m_stillValid) {
+        if (m_still.isNull() || m_still.size() != (QSizeF(size()) * ratio).toSize()
+            || !qFuzzyCompare(m_still.devicePixelRatio(), ratio))
+            renderStill(); // nothing of this size to show yet
+        else if (!m_renderTimer.isActive())
+            invalidate(); // the previous picture until the pending render (a few ms) is done
+    }
     {
         QPainter p(this);
         const qreal dpr = m_still.devicePixelRatio();
-        const QRect r = event->rect();
-        p.drawImage(r, m_still,
-                    QRectF(r.left() * dpr, r.top() * dpr, r.width() * dpr, r.height() * dpr));
+        for (const QRect &r : event->region())
+            p.drawImage(r, m_still,
+                        QRectF(r.left() * dpr, r.top() * dpr, r.width() * dpr, r.height() * dpr));
         if (!m_from.isEmpty()) {
             p.setRenderHint(QPainter::Antialiasing);
             const qreal line = QFontMetricsF(fonts()[StageLayout::FontRole::Normal]).height();
             m_painter.begin();
-            for (const StageLayout::Token &t : layout().tokens())
-                if (m_from.contains(StageLayout::key(t.origin, t.client)))
-                    m_painter.drawToken(p, t, drawnRect(t), line);
+            for (const StageLayout::Token &t : layout().tokens()) {
+                const auto it = m_from.constFind(StageLayout::key(t.origin, t.client));
+                if (it == m_from.constEnd())
+                    continue;
+                const QRectF at = drawnRect(t);
+                if (std::abs(it->width() - t.rect.width()) < 0.01
+                    && std::abs(it->height() - t.rect.height()) < 0.01)
+                    m_painter.drawSprite(p, t, at, line, dpr); // the same shape, elsewhere
+                else
+                    m_painter.drawToken(p, t, at, line); // changes size: drawn anew
+            }
         }
     }
     if (int(m_paintTimes.size()) >= kMaxPaintTimes)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QImage>
 #include <QPointer>
+#include <QRegion>
 #include <QTimer>
 #include <QWidget>
 #include <array>
@@ -75,7 +76,10 @@ private:
     void tick();
     qreal eased() const; // 0 → 1 over the glide, ease-out
     QRectF drawnRect(const StageLayout::Token &token) const;
-    void invalidate(); // the picture at rest changed: render it again now if shown, else later
+    // The picture at rest changed: render it again soon (at most ~30 times a second) if shown,
+    // else at the first paint.
+    void invalidate();
+    void renderPending(); // the render invalidate() asked for, then a repaint
     void renderStill(); // everything but the gliding tokens, into m_still
 
     std::vector<StageServer> m_servers;
@@ -93,6 +97,7 @@ private:
     // The glide: tokens that move start where they were drawn; all share one clock, started by
     // the first frame after the data arrived.
     QHash<quint64, QRectF> m_from;
+    QRegion m_glideRegion; // where the gliding tokens pass: what a frame of the glide repaints
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_glideStartNs = -1; // -1: not started yet (no frame since the data)
@@ -103,6 +108,8 @@ private:
     // this and draws the few tokens on their way.
     QImage m_still;
     bool m_stillValid = false;
+    QTimer m_renderTimer; // single shot: the pending render
+    QElapsedTimer m_sinceRender;
 
     std::vector<qint64> m_paintTimes;
     QPointer<StageModel> m_model;
