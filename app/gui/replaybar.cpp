@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -49,19 +50,26 @@ ReplayBar::ReplayBar(QWidget *parent)
     m_speed->setCurrentIndex(int(speeds().indexOf(1.0)));
     m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows, so the bar never makes the lab wider than a laptop's lesson-and-lab layout
+    // leaves it: the buttons, then the slider with the time and the event it stands on.
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_source);
-    layout->addWidget(m_back);
-    layout->addWidget(m_play);
-    layout->addWidget(m_forward);
-    layout->addWidget(m_jump);
-    layout->addWidget(m_slider, 1); // the slider takes whatever width is left
-    layout->addWidget(m_time);
-    layout->addSpacing(fontMetrics().averageCharWidth() * 2);
-    layout->addWidget(m_events);
-    layout->addWidget(m_speed);
-    layout->addWidget(m_leave);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_source);
+    buttons->addWidget(m_back);
+    buttons->addWidget(m_play);
+    buttons->addWidget(m_forward);
+    buttons->addWidget(m_jump);
+    buttons->addStretch(1);
+    buttons->addWidget(m_speed);
+    buttons->addWidget(m_leave);
+    auto *position = new QHBoxLayout;
+    position->addWidget(m_slider, 1); // the slider takes whatever width is left
+    position->addWidget(m_time);
+    position->addSpacing(fontMetrics().averageCharWidth() * 2);
+    position->addWidget(m_events);
+    layout->addLayout(buttons);
+    layout->addLayout(position);
     for (QWidget *child : findChildren<QWidget *>())
         child->installEventFilter(this);
 
