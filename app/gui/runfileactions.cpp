@@ -13,9 +13,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
-#include <QThread>
+#include <QTimer>
 #include <QUrl>
+#include <atomic>
 #include <optional>
+#include <thread>
 
 RunFileActions::RunFileActions(LabArea *lab, QWidget *window)
     : QObject(window)
@@ -80,15 +82,25 @@ bool RunFileActions::openRun(const QString &path, QString *error)
     m_opening = true;
     std::optional<RunRecord> record;
     QString readError;
-    // Read and decode on a worker thread; this thread keeps drawing meanwhile.
+    // Read and decode on a worker thread; this thread keeps drawing meanwhile and looks every
+    // 10 ms whether it is done. A plain joined thread and an atomic flag: the join is what makes
+    // its result visible here (no Qt event crosses threads; ThreadSanitizer sees it all).
+    std::atomic<bool> done{ false };
     QEventLoop loop;
-    QThread *reader = QThread::create([&] { record = RunFile::open(path, &readError); });
-    connect(reader, &QThread::finished, &loop, &QEventLoop::quit);
+    QTimer poll;
+    poll.setInterval(10);
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done.load(std::memory_order_acquire))
+            loop.quit();
+    });
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    reader->start();
+    std::thread reader([&] {
+        record = RunFile::open(path, &readError);
+        done.store(true, std::memory_order_release);
+    });
+    poll.start();
     loop.exec(QEventLoop::ExcludeUserInputEvents);
-    reader->wait();
-    delete reader;
+    reader.join();
     QApplication::restoreOverrideCursor();
     m_opening = false;
     if (!record) {
