@@ -1,5 +1,7 @@
 #include "model/stagemodel.h"
 
+#include "model/threadlanemodel.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -7,32 +9,6 @@
 namespace {
 
 using Place = StageToken::Place;
-
-// The thread that runs serve_forever() and accept(), not whoever called start() (socket, bind,
-// listen) or stop() (close), nor the thread that reaps children.
-bool startsWorker(const Event &e)
-{
-    if (e.actor == Actor::Worker || e.actor == Actor::Child)
-        return true;
-    if (e.actor != Actor::Server)
-        return false;
-    switch (e.call) {
-    case Call::None:
-    case Call::Socket:
-    case Call::Bind:
-    case Call::Listen:
-    case Call::SetBlocking:
-    case Call::SetTimeout:
-    case Call::Shutdown:
-    case Call::Close:
-    case Call::ServerClose:
-    case Call::Reap:
-    case Call::Message:
-        return false;
-    default:
-        return true;
-    }
-}
 
 bool connectReturned(const Event &e)
 {
@@ -231,7 +207,7 @@ StageModel::Private::Worker *StageModel::Private::workerFor(Server &s, const Eve
     // One that ended is never revived: a new thread that got the same tid is a new worker.
     if (known && !(fresh && known->shown.exited))
         return known;
-    if (!startsWorker(e))
+    if (!ThreadLaneModel::startsLane(e)) // the same threads the lanes show
         return known;
     Worker w;
     w.shown.origin = e.origin;

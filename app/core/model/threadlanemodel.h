@@ -57,6 +57,10 @@ public:
 
     static bool isBlockingCall(Call call);
 
+    // A thread of the server that gets a lane: the accept thread (serve_forever, accept), a
+    // worker thread or a forked child; not whoever called start() or stop(), nor the reaper.
+    static bool startsLane(const Event &e);
+
 private:
     struct Open
     {
@@ -77,7 +81,6 @@ private:
     };
     using Key = std::tuple<quint16, qint32, qint32>;
 
-    static bool startsLane(const Event &e);
     int laneFor(const Event &e);
     void apply(Lane &lane, const Event &e);
     void reaped(const Event &e);
