@@ -3,6 +3,7 @@
 // thread measures how often the event loop gets to run (the frame interval: a loop that does not
 // run cannot paint). Also the work of each frame (LabArea::frameApplied) and the events applied
 // per second. Prints "bench: NAME VALUE UNIT" lines; exit 1 if a client is missing at the end.
+#include "benchfigures.h"
 #include "clientpanel.h"
 #include "lab/labcontroller.h"
 #include "labarea.h"
@@ -23,23 +24,8 @@
 
 namespace {
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
-
-int finishedClients(const ConnectionModel &model)
-{
-    int done = 0;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const QString result = model.index(row, 0).data(ConnectionModel::ResultRole).toString();
-        done += result != QLatin1String("pending");
-    }
-    return done;
-}
+using BenchFigures::finishedClients;
+using BenchFigures::percentile;
 
 } // namespace
 

@@ -5,6 +5,7 @@
 // run is saved as a .socketlab-run file, opened again, and replayed at ×4 to its end under the
 // same measurements. Prints "bench: NAME VALUE UNIT" lines; exit 1 if a client is missing, the
 // stage never painted, or the record cannot be saved, opened or replayed.
+#include "benchfigures.h"
 #include "clientpanel.h"
 #include "lab/labcontroller.h"
 #include "lab/labsession.h"
@@ -31,27 +32,12 @@
 
 namespace {
 
+using BenchFigures::finishedClients;
+using BenchFigures::percentile;
+
 constexpr int kClients = 1000;
 constexpr qint64 kTimeLimitMs = 60000; // bounded: each phase ends here whatever happens
 constexpr int kMinPaints = 10; // a stage that painted less than this was not really on screen
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
-
-int finishedClients(const ConnectionModel &model)
-{
-    int done = 0;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const QString result = model.index(row, 0).data(ConnectionModel::ResultRole).toString();
-        done += result != QLatin1String("pending");
-    }
-    return done;
-}
 
 // The GUI thread's heartbeat (ms between two ticks of a 5 ms timer) and the stage's paint times,
 // collected from StageView::paintTimesNs() at each tick (it keeps only the last 1,000).
