@@ -413,6 +413,12 @@ private slots:
         QVERIFY(accept >= 0);
         QTRY_COMPARE(stage->server(0)->workers[size_t(accept)].call, Call::Accept);
         QCOMPARE(stage->server(0)->workers[size_t(accept)].client, 0u);
+        QVERIFY(stage->server(0)->listening);
+        // Stopped: the stage no longer says it listens, nor shows the queue's last reading.
+        lab.stopServers();
+        QTRY_VERIFY(!stage->server(0)->listening);
+        QCOMPARE(stage->server(0)->slotCount, 0);
+        QCOMPARE(stage->server(0)->queued, 0);
         lab.reset();
         QVERIFY(stage->servers().empty());
     }

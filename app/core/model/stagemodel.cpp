@@ -440,6 +440,16 @@ void StageModel::applyEvents(const std::vector<Event> &labEvents)
         Private::Server *s = d->find(e.origin);
         if (!s)
             continue;
+        if (e.call == Call::ServerClose) {
+            // server_close(): the listener closes right after; the kernel's last reading of its
+            // queue no longer holds (and the probe has no newer one for a closed port).
+            StageServer &shown = s->shown;
+            if (shown.listening || shown.slotCount != 0 || shown.queued != 0)
+                d->dirty = true;
+            shown.listening = false;
+            shown.slotCount = 0;
+            shown.queued = 0;
+        }
         if (e.actor == Actor::Client)
             d->clientEvent(*s, e);
         else if (e.actor == Actor::Server || e.actor == Actor::Worker || e.actor == Actor::Child)
