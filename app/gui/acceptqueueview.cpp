@@ -45,6 +45,12 @@ void AcceptQueueView::clear()
 void AcceptQueueView::contentChanged()
 {
     m_cacheValid = false;
+    // Hidden (the presenter layout, another page): nothing to lay out until it is shown, when
+    // its layout asks heightForWidth() anew.
+    if (!isVisible()) {
+        m_laidOutHeight = -1;
+        return;
+    }
     // Ask the layout for more (or less) room only when the height really changes: samples come
     // 20 times a second and most change a figure, not the number of lines.
     const int height = heightForWidth(width() > 0 ? width() : sizeHint().width());
@@ -105,14 +111,24 @@ void AcceptQueueView::addText(std::vector<Item> &items, int &y, int width, const
     const int available = qMax(line, width - 2 * margin - indent);
     // Wrapped at spaces; a word longer than the width (part of an ss command, say) is broken
     // rather than cut. The item is as tall as the wrapped text really is.
-    int flags = kTextFlags;
-    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        if (metrics.horizontalAdvance(word) > available)
-            flags |= Qt::TextWrapAnywhere;
-    const QRect needed = metrics.boundingRect(QRect(0, 0, available, 1 << 20), flags, text);
-    const QRect rect(margin + indent, y, available, needed.height());
-    items.push_back({ Item::Kind::Text, rect, text, bold, flags });
-    y += needed.height() + line / 4;
+    if (m_measuredFont != this->font() || m_measured.size() > 512) {
+        m_measured.clear();
+        m_measuredFont = this->font();
+    }
+    const QString key = QString::number(available) + (bold ? u'b' : u'n') + text;
+    auto known = m_measured.constFind(key);
+    if (known == m_measured.constEnd()) {
+        Measured m;
+        m.flags = kTextFlags;
+        for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (metrics.horizontalAdvance(word) > available)
+                m.flags |= Qt::TextWrapAnywhere;
+        m.height = metrics.boundingRect(QRect(0, 0, available, 1 << 20), m.flags, text).height();
+        known = m_measured.insert(key, m);
+    }
+    const QRect rect(margin + indent, y, available, known->height);
+    items.push_back({ Item::Kind::Text, rect, text, bold, known->flags });
+    y += known->height + line / 4;
 }
 
 void AcceptQueueView::addList(std::vector<Item> &items, int &y, int width,

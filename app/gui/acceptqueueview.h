@@ -3,6 +3,7 @@
 #include "probe/probesample.h"
 
 #include <QFont>
+#include <QHash>
 #include <QWidget>
 #include <vector>
 
@@ -77,4 +78,13 @@ private:
     mutable int m_cacheWidth = -1;
     mutable QFont m_cacheFont;
     mutable bool m_cacheValid = false;
+    // Wrapped heights (and wrap flags) of texts already measured, by width, weight and text: most
+    // lines read the same from one sample to the next. Cleared with the font, and when large.
+    struct Measured
+    {
+        int height = 0;
+        int flags = 0;
+    };
+    mutable QHash<QString, Measured> m_measured;
+    mutable QFont m_measuredFont;
 };

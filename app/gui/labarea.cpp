@@ -48,6 +48,7 @@
 #include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -94,6 +95,11 @@ LabArea::LabArea(QWidget *parent)
     , m_export(new QToolButton(this))
 {
     setObjectName(QStringLiteral("labArea"));
+    // Qt's raster engine fills and blends large areas on the global thread pool and the GUI
+    // thread waits for it. A pool thread idle for 30 s ends; making it again during a burst of
+    // client threads waits for the memory-map lock they all take, and the picture stalls. The
+    // lab keeps the few pool threads it has made (the pool holds at most one per core).
+    QThreadPool::globalInstance()->setExpiryTimeout(-1);
     // Everything scrolls inside the frame, so the lab never forces the window to grow (a
     // projector at 200 % zoom, a small laptop screen).
     auto *content = new QWidget;
@@ -319,11 +325,22 @@ void LabArea::showFrame()
 {
     const std::vector<ServerConfig> &servers = m_session->servers();
     // Live: the probe's latest samples; in a replay: the recorded ones at the replay's position.
-    const ProbeSample &sample = m_session->latestSample(0);
-    m_queueView->setSample(sample, !servers.empty() && !servers.front().isStream());
+    // A frame comes 30 times a second, a new kernel sample 20: a queue view is given a sample
+    // only when it is another one (a published sample never changes).
+    const auto showSample = [](AcceptQueueView *view, const ProbeSample &sample, bool datagram,
+                               ShownSample *shown) {
+        const ShownSample now{ sample.sequence, sample.ns, datagram };
+        if (now.sequence != 0 && now == *shown)
+            return;
+        *shown = now;
+        view->setSample(sample, datagram);
+    };
+    showSample(m_queueView, m_session->latestSample(0),
+               !servers.empty() && !servers.front().isStream(), &m_shownSample[0]);
     m_twinQueueView->setVisible(servers.size() > 1);
     if (servers.size() > 1)
-        m_twinQueueView->setSample(m_session->latestSample(1), !servers.back().isStream());
+        showSample(m_twinQueueView, m_session->latestSample(1), !servers.back().isStream(),
+                   &m_shownSample[1]);
     QStringList labels;
     for (size_t i = 0; i < servers.size() && servers.size() > 1; ++i)
         labels << m_session->serverLabel(quint16(i));
@@ -561,6 +578,7 @@ void LabArea::reset()
     m_figures->clear();
     m_queueView->clear();
     m_twinQueueView->clear();
+    m_shownSample[0] = m_shownSample[1] = {}; // the next frame gives them their samples anew
     m_twinQueueView->hide();
     m_serverPanel->setStatus(ServerPanel::Status::Idle);
     m_message->clear();
@@ -606,6 +624,7 @@ void LabArea::showReplay()
         m_figures->clear();
         m_queueView->clear();
         m_twinQueueView->clear();
+        m_shownSample[0] = m_shownSample[1] = {}; // the next frame gives them their samples anew
         m_error.clear();
     }
     m_replayBar->setVisible(replaying);
@@ -698,6 +717,7 @@ void LabArea::stopServer()
     m_session->stopServers();
     m_queueView->clear(); // no listener any more: no port, no ss command
     m_twinQueueView->clear();
+    m_shownSample[0] = m_shownSample[1] = {}; // the next frame gives them their samples anew
     m_serverPanel->setStatus(ServerPanel::Status::Stopped);
 }
 

@@ -175,4 +175,15 @@ private:
     QString m_language = QStringLiteral("en");
     QString m_error; // the last thing that went wrong, shown until the next action
     QElapsedTimer m_sortClock; // when the client table was last sorted
+    struct ShownSample // the sample a queue view was last given
+    {
+        quint64 sequence = 0;
+        qint64 ns = 0;
+        bool datagram = false;
+        bool operator==(const ShownSample &o) const
+        {
+            return sequence == o.sequence && ns == o.ns && datagram == o.datagram;
+        }
+    };
+    ShownSample m_shownSample[2];
 };

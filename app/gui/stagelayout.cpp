@@ -71,6 +71,45 @@ qreal StageLayout::advance(const QString &text, FontRole font) const
     return width;
 }
 
+StageLayout::WorkerWidths StageLayout::widthsOf(const StageWorker &w, ServerModel model) const
+{
+    if (m_nameWidths.size() + m_callWidths.size() + m_clientWidths.size() > 16384)
+        forgetWorkerWidths(); // bounded: workers and clients come and go over a long run
+    WorkerWidths widths;
+    const quint64 nameKey = quint64(w.origin) << 48 | quint64(quint8(w.actor)) << 40
+            | quint64(quint8(model)) << 32 | w.actorId;
+    auto name = m_nameWidths.find(nameKey);
+    if (name == m_nameWidths.end() || name->pid != w.pid)
+        name = m_nameWidths.insert(nameKey,
+                                   { w.pid, advance(workerName(w, model, false), FontRole::Bold),
+                                     advance(workerName(w, model, true), FontRole::Bold) });
+    widths.name = name->name;
+    widths.nameWithPid = name->nameWithPid;
+    const quint64 sleepNs = w.call == Call::Sleep ? quint64(qMax<qint64>(0, w.callArg)) : 0;
+    const quint64 callKey = sleepNs << 9 | quint64(quint8(w.call)) << 1 | (w.exited ? 1 : 0);
+    auto call = m_callWidths.constFind(callKey);
+    if (call == m_callWidths.constEnd())
+        call = m_callWidths.insert(callKey, advance(callText(w), FontRole::Code));
+    widths.call = *call;
+    if (!w.exited && w.client != 0) {
+        auto client = m_clientWidths.constFind(w.client);
+        if (client == m_clientWidths.constEnd())
+            client = m_clientWidths.insert(
+                    w.client,
+                    advance(QStringLiteral(" · ") + tr("client %1").arg(w.client),
+                            FontRole::Normal));
+        widths.client = *client;
+    }
+    return widths;
+}
+
+void StageLayout::forgetWorkerWidths() const
+{
+    m_nameWidths.clear();
+    m_callWidths.clear();
+    m_clientWidths.clear();
+}
+
 qreal StageLayout::lineHeight(FontRole font) const
 {
     return QFontMetricsF((*m_fonts)[font]).height();
@@ -254,8 +293,15 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
     if (fonts[FontRole::Normal] != m_advanceFont) {
         for (auto &cache : m_advance)
             cache.clear();
+        forgetWorkerWidths();
         forget();
         m_advanceFont = fonts[FontRole::Normal];
+    }
+    // The worker words are kept by state, not by text: another language measures them anew.
+    const QString language = workerName(StageWorker{}, ServerModel::Blocking, false);
+    if (language != m_workerWidthsLanguage) {
+        forgetWorkerWidths();
+        m_workerWidthsLanguage = language;
     }
     if (size != m_demandSize || int(servers.size()) != m_demandServers) {
         forget();
@@ -754,11 +800,10 @@ void StageLayout::addServer(const StageServer &server, const QRectF &column)
     const qreal oneLineH
             = std::round(std::max<qreal>({ m_tokenSize.height(), line1, line2 }) + m_gap);
     qreal oneLineW = m_tokenSize.width() + 4 * m_gap;
-    for (const StageWorker &w : server.workers)
-        oneLineW = qMax(oneLineW,
-                        4 * m_gap + m_tokenSize.width()
-                                + advance(workerName(w, server.model, false), FontRole::Bold)
-                                + advance(callText(w), FontRole::Code));
+    for (const StageWorker &w : server.workers) {
+        const WorkerWidths ww = widthsOf(w, server.model);
+        oneLineW = qMax(oneLineW, 4 * m_gap + m_tokenSize.width() + ww.name + ww.call);
+    }
     oneLineW = std::ceil(oneLineW);
     bool oneLine = false;
     if (grid.capacity < int(order.size()) && content.width() >= oneLineW) {
@@ -930,11 +975,10 @@ qreal StageLayout::workerMinWidth(const StageServer &server) const
 {
     // The narrowest box that still names the worker (without its pid) and its call.
     qreal width = m_tokenSize.width() + m_line * 4;
-    for (const StageWorker &w : server.workers)
-        width = qMax(width,
-                     2 * m_gap + m_gap + m_tokenSize.width()
-                             + qMax(advance(workerName(w, server.model, false), FontRole::Bold),
-                                    advance(callText(w), FontRole::Code)));
+    for (const StageWorker &w : server.workers) {
+        const WorkerWidths ww = widthsOf(w, server.model);
+        width = qMax(width, 2 * m_gap + m_gap + m_tokenSize.width() + qMax(ww.name, ww.call));
+    }
     return std::ceil(width);
 }
 
@@ -1066,11 +1110,8 @@ StageLayout::Demand StageLayout::serverDemand(const StageServer &server, qreal h
     for (const StageWorker &w : server.workers) {
         const bool holds = w.actor != Actor::Server
                 || (server.model != ServerModel::Threading && server.model != ServerModel::Forking);
-        qreal call = advance(callText(w), FontRole::Code);
-        if (!w.exited && w.client != 0)
-            call += advance(QStringLiteral(" · ") + tr("client %1").arg(w.client),
-                            FontRole::Normal);
-        const qreal words = qMax(advance(workerName(w, server.model, true), FontRole::Bold), call);
+        const WorkerWidths ww = widthsOf(w, server.model);
+        const qreal words = qMax(ww.nameWithPid, ww.call + ww.client);
         boxW = qMax(boxW, 2 * m_gap + words + (holds ? m_gap + m_tokenSize.width() : 0));
     }
     const qreal content = height - 2 * pad - lineHeight(FontRole::Bold) - m_gap;

@@ -110,6 +110,18 @@ private:
     qreal widthFor(const std::vector<std::pair<int, QSizeF>> &groups, qreal height) const;
     qreal workerBoxHeight() const;
     qreal workerMinWidth(const StageServer &server) const;
+    // The widths of a worker's words (its name without and with its pid, its call, the client it
+    // serves), measured once per worker state: a thousand workers change a few at a time, and
+    // making and measuring their strings at every change was most of a layout's time.
+    struct WorkerWidths
+    {
+        qreal name = 0;
+        qreal nameWithPid = 0;
+        qreal call = 0;
+        qreal client = 0; // " · client N" while it serves one; else 0
+    };
+    WorkerWidths widthsOf(const StageWorker &worker, ServerModel model) const;
+    void forgetWorkerWidths() const;
     void addBand(const StageServer &server, const QRectF &band);
     void addClients(const StageServer &server, const QRectF &column);
     void addCrowd(const StageServer &server, const QRectF &column);
@@ -135,6 +147,19 @@ private:
     const Fonts *m_fonts = nullptr;
     mutable QHash<QString, qreal> m_advance[int(FontRole::Count)];
     QFont m_advanceFont; // the Normal font m_advance was measured for
+    // Kept apart because they change apart: a worker's name once, its call often, its client
+    // with each connection. Keys: origin, actor, model and number (the pid kept beside) / call,
+    // exited and the argument of a sleep().
+    struct NameWidths
+    {
+        qint32 pid = 0;
+        qreal name = 0;
+        qreal nameWithPid = 0;
+    };
+    mutable QHash<quint64, NameWidths> m_nameWidths;
+    mutable QHash<quint64, qreal> m_callWidths;
+    mutable QHash<quint32, qreal> m_clientWidths; // " · client N"
+    QString m_workerWidthsLanguage; // a worker name in the language they were measured in
     qreal m_line = 16; // the Normal font's line height
     qreal m_gap = 4;
     QSizeF m_tokenSize; // a client in a normal place

@@ -153,9 +153,41 @@ void StagePainter::blit(QPainter &p, const QPointF &topLeft, const QString &text
 void StagePainter::drawBox(QPainter &p, const StageLayout::Box &box, const QPalette &palette,
                            qreal line)
 {
+    if (box.kind == StageLayout::Frame::Column || box.kind == StageLayout::Frame::Kernel) {
+        drawFrame(p, box.kind, box.rect, palette, line); // large and few: drawn as they are
+        return;
+    }
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    if (palette.cacheKey() != m_boxPalette) {
+        m_boxSprites.clear();
+        m_boxPalette = palette.cacheKey();
+    }
+    const SpriteKey key{ 100 + int(box.kind), qRound(box.rect.width() * 64),
+                         qRound(box.rect.height() * 64), qRound(line * 64), qRound(dpr * 64) };
+    auto it = m_boxSprites.find(key);
+    if (it == m_boxSprites.end()) {
+        if (m_boxSprites.size() > 64)
+            m_boxSprites.clear();
+        QImage image(QSize(int(std::ceil(box.rect.width() * dpr)),
+                           int(std::ceil(box.rect.height() * dpr))),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        QPainter sp(&image);
+        sp.setRenderHint(QPainter::Antialiasing);
+        drawFrame(sp, box.kind, QRectF(QPointF(0, 0), box.rect.size()), palette, line);
+        sp.end();
+        it = m_boxSprites.insert(key, image);
+    }
+    p.drawImage(box.rect.topLeft(), *it);
+}
+
+void StagePainter::drawFrame(QPainter &p, StageLayout::Frame kind, const QRectF &rect,
+                             const QPalette &palette, qreal line)
+{
     const qreal pen = penWidth(line);
-    const QRectF r = box.rect.adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2);
-    switch (box.kind) {
+    const QRectF r = rect.adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2);
+    switch (kind) {
     case StageLayout::Frame::Column:
         p.setPen(QPen(palette.color(QPalette::Mid), pen));
         p.setBrush(palette.color(QPalette::Base));
@@ -273,39 +305,45 @@ void StagePainter::drawShape(QPainter &p, Place place, const QRectF &rect, qreal
     }
 }
 
-void StagePainter::drawToken(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
-                             qreal line)
-{
-    drawShape(p, token.place, rect, line);
-    drawTokenTexts(p, token, rect);
-}
-
 void StagePainter::drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line,
                                     qreal dpr)
 {
     drawSprite(p, token, token.rect, line, dpr);
 }
 
-void StagePainter::drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
-                              qreal line, qreal dpr)
+const QImage &StagePainter::sprite(StageToken::Place place, const QSizeF &size, qreal line,
+                                   qreal dpr)
 {
-    const SpriteKey key{ int(token.place), qRound(rect.width() * 64), qRound(rect.height() * 64),
+    const SpriteKey key{ int(place), qRound(size.width() * 64), qRound(size.height() * 64),
                          qRound(line * 64), qRound(dpr * 64) };
     auto it = m_sprites.find(key);
     if (it == m_sprites.end()) {
         if (m_sprites.size() > 64)
             m_sprites.clear();
-        QImage sprite(
-                QSize(int(std::ceil(rect.width() * dpr)), int(std::ceil(rect.height() * dpr))),
-                QImage::Format_ARGB32_Premultiplied);
-        sprite.setDevicePixelRatio(dpr);
-        sprite.fill(Qt::transparent);
-        QPainter sp(&sprite);
+        QImage image(QSize(int(std::ceil(size.width() * dpr)), int(std::ceil(size.height() * dpr))),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        QPainter sp(&image);
         sp.setRenderHint(QPainter::Antialiasing);
-        drawShape(sp, token.place, QRectF(QPointF(0, 0), rect.size()), line);
+        drawShape(sp, place, QRectF(QPointF(0, 0), size), line);
         sp.end();
-        it = m_sprites.insert(key, sprite);
+        it = m_sprites.insert(key, image);
     }
-    p.drawImage(rect.topLeft(), *it);
+    return *it;
+}
+
+void StagePainter::drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
+                              qreal line, qreal dpr)
+{
+    p.drawImage(rect.topLeft(), sprite(token.place, rect.size(), line, dpr));
+    drawTokenTexts(p, token, rect);
+}
+
+void StagePainter::drawStretchedSprite(QPainter &p, const StageLayout::Token &token,
+                                       const QRectF &rect, qreal line, qreal dpr)
+{
+    const QImage &image = sprite(token.place, token.rect.size(), line, dpr);
+    p.drawImage(rect, image, QRectF(QPointF(0, 0), QSizeF(image.size())));
     drawTokenTexts(p, token, rect);
 }

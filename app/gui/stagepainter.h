@@ -35,13 +35,17 @@ public:
     void begin() { m_currentFont = -1; } // a new paint: the painter's font is unknown
     void drawBox(QPainter &p, const StageLayout::Box &box, const QPalette &palette, qreal line);
     void drawText(QPainter &p, const StageLayout::Text &text, const QPalette &palette);
-    void drawToken(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line);
     // The same, the shape copied from a picture drawn once per place and size: for tokens at
-    // rest, which come in a few sizes only (a gliding one changes size, so it is drawn anew).
+    // rest, which come in a few sizes only.
     void drawRestingToken(QPainter &p, const StageLayout::Token &token, qreal line, qreal dpr);
     // The same at rect (a gliding token that keeps its size: only its place changes).
     void drawSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect, qreal line,
                     qreal dpr);
+    // A gliding token that changes size: its resting shape stretched to rect for the 150–300 ms
+    // of the glide (drawing the shape anew at every size was most of a paint under a burst),
+    // its words drawn at their own size.
+    void drawStretchedSprite(QPainter &p, const StageLayout::Token &token, const QRectF &rect,
+                             qreal line, qreal dpr);
     void drawShape(QPainter &p, StageToken::Place place, const QRectF &rect, qreal line);
 
 private:
@@ -51,6 +55,7 @@ private:
     static QRectF placeSub(const QRectF &rect, const QRectF &number, qreal w, qreal h);
     qreal advance(const QString &text, StageLayout::FontRole role); // measured once per text
     void drawTokenTexts(QPainter &p, const StageLayout::Token &token, const QRectF &rect);
+    const QImage &sprite(StageToken::Place place, const QSizeF &size, qreal line, qreal dpr);
     void blit(QPainter &p, const QPointF &topLeft, const QString &text, StageLayout::FontRole role,
               const QColor &color);
 
@@ -74,4 +79,10 @@ private:
         }
     };
     QHash<SpriteKey, QImage> m_sprites;
+    // The small frames (slots, worker boxes, pills) come in a few sizes each and there can be a
+    // hundred of them: each kind and size drawn once (place = 100 + kind; keyed with the palette).
+    QHash<SpriteKey, QImage> m_boxSprites;
+    qint64 m_boxPalette = 0;
+    void drawFrame(QPainter &p, StageLayout::Frame kind, const QRectF &rect,
+                   const QPalette &palette, qreal line);
 };

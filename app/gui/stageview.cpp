@@ -366,7 +366,7 @@ void StageView::paintEvent(QPaintEvent *event)
                     && std::abs(it->height() - t.rect.height()) < 0.01)
                     m_painter.drawSprite(p, t, at, line, dpr); // the same shape, elsewhere
                 else
-                    m_painter.drawToken(p, t, at, line); // changes size: drawn anew
+                    m_painter.drawStretchedSprite(p, t, at, line, dpr); // changes size
             }
         }
     }

@@ -106,6 +106,32 @@ private slots:
         QVERIFY(stats.origins().empty());
     }
 
+    // totals() keeps its last answer per origin: it must still follow every new event, "now"
+    // while a client is still going, and a clear().
+    void totalsFollowEventsNowAndClear()
+    {
+        RunStats stats;
+        stats.applyEvents(okClient(1, 0.0, 0.5));
+        stats.applyEvents({ client(2, Call::Socket, Phase::Enter, 0.0) }); // still going
+        stats.setNow(ns(2.0));
+        QCOMPARE(stats.totals(0).totalSeconds, 2.0);
+        QCOMPARE(stats.totals(0).finished, 1);
+        stats.setNow(ns(3.0)); // no event, but the run still goes: its time grows
+        QCOMPARE(stats.totals(0).totalSeconds, 3.0);
+        std::vector<Event> rest = okClient(2, 3.0, 0.496);
+        rest.erase(rest.begin(), rest.begin() + 2); // its socket() was above
+        stats.applyEvents(rest);
+        QCOMPARE(stats.totals(0).finished, 2);
+        QCOMPARE(stats.totals(0).totalSeconds, 3.5);
+        stats.setNow(ns(10.0)); // every client done: "now" no longer counts
+        QCOMPARE(stats.totals(0).totalSeconds, 3.5);
+        QCOMPARE(stats.totals(0).ok, 2);
+        stats.clear();
+        QCOMPARE(stats.totals(0).started, 0);
+        stats.applyEvents(okClient(9, 0.0));
+        QCOMPARE(stats.totals(0).started, 1);
+    }
+
     void pythonLine_data()
     {
         QTest::addColumn<Event>("event");

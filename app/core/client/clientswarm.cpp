@@ -71,7 +71,7 @@ bool ClientSwarm::start(QString *error)
     if (m_config.arrival != Arrival::OnDemand && m_config.clients > 0) {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_arrivalsDone = false;
-        m_arrivals = std::thread([this] { arrivals(); });
+        m_arrivals = LoadThread([this] { arrivals(); });
     }
     return true;
 }
@@ -96,7 +96,7 @@ bool ClientSwarm::addClient()
     const quint32 id = m_config.firstId + m_launched++;
     ClientOutcome &outcome = m_outcomes[id];
     outcome.id = id;
-    m_threads.emplace(id, std::thread([this, id] { runClient(id); }));
+    m_threads.emplace(id, LoadThread([this, id] { runClient(id); }));
     return true;
 }
 
@@ -295,7 +295,7 @@ void ClientSwarm::stop()
         m_arrivals.join();
     // Whoever is still blocked (an AF_UNIX connect()) gets the wake-up signal until it leaves.
     for (;;) {
-        std::map<quint32, std::thread> threads;
+        std::map<quint32, LoadThread> threads;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
             if (m_changed.wait_for(lock, std::chrono::milliseconds(50),

@@ -2,6 +2,7 @@
 
 #include "client/clientoutcome.h"
 #include "client/swarmconfig.h"
+#include "trace/loadthread.h"
 #include "trace/tracer.h"
 
 #include <QString>
@@ -9,7 +10,6 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 class EventHub;
@@ -17,8 +17,8 @@ class Gate;
 class Socket;
 struct SocketError;
 
-// N real clients, one std::thread each, so that each blocks in connect()/recv() exactly as a
-// Python client does — a client the kernel keeps in SYN_SENT is a thread inside connect(2).
+// N real clients, one thread each (a LoadThread), so that each blocks in connect()/recv() exactly
+// as a Python client does — a client the kernel keeps in SYN_SENT is a thread inside connect(2).
 // Every socket call is an event. stop() wakes them all (shutdown(), and a signal for the
 // AF_UNIX connect() that shutdown cannot interrupt) and joins them.
 class ClientSwarm
@@ -61,11 +61,11 @@ private:
     EventHub *m_hub;
     Gate *m_gate;
     std::atomic<bool> m_stop{ false };
-    std::thread m_arrivals;
+    LoadThread m_arrivals;
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_changed;
-    std::map<quint32, std::thread> m_threads;
+    std::map<quint32, LoadThread> m_threads;
     std::map<quint32, ClientOutcome> m_outcomes;
     std::map<quint32, std::pair<int, quint64>> m_fds; // fd and inode
     quint32 m_launched = 0;

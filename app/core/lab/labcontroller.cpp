@@ -61,8 +61,8 @@ void LabController::stopServer()
         m_twin.reset();
     }
     tick(); // the last events of the stop
-    m_sample = {}; // no listener any more: nothing of its port is shown as current
-    m_twinSample = {};
+    m_sample.reset(); // no listener any more: nothing of its port is shown as current
+    m_twinSample.reset();
     emit serverStateChanged(false);
 }
 
@@ -161,9 +161,9 @@ void LabController::reset()
         m_server.reset();
         emit serverStateChanged(false);
     }
-    m_twinSample = {};
+    m_twinSample.reset();
     m_hub.drain(m_batch);
-    m_sample = {};
+    m_sample.reset();
     m_nextClientBase = 0;
 }
 
@@ -217,8 +217,8 @@ void LabController::tick()
 {
     m_hub.drain(m_batch);
     if (m_probe)
-        m_sample = m_probe->latest();
+        m_sample = m_probe->latestShared();
     if (m_twinProbe)
-        m_twinSample = m_twinProbe->latest();
-    emit frame(m_batch, m_sample, m_twinSample);
+        m_twinSample = m_twinProbe->latestShared();
+    emit frame(m_batch, latestSample(), latestTwinSample());
 }

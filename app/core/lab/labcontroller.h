@@ -49,8 +49,8 @@ public:
 
     void reset(); // stop everything and forget the run
     Gate *gate() { return &m_gate; }
-    const ProbeSample &latestSample() const { return m_sample; }
-    const ProbeSample &latestTwinSample() const { return m_twinSample; }
+    const ProbeSample &latestSample() const { return m_sample ? *m_sample : kNoSample; }
+    const ProbeSample &latestTwinSample() const { return m_twinSample ? *m_twinSample : kNoSample; }
     quint64 droppedEvents() const { return m_hub.dropped(); }
 
 signals:
@@ -69,10 +69,12 @@ private:
     std::unique_ptr<Server> m_server;
     std::unique_ptr<Server> m_twin;
     std::unique_ptr<KernelProbe> m_twinProbe;
-    ProbeSample m_twinSample;
+    // The probes' latest samples, shared with them (null: none). Never changed once published.
+    std::shared_ptr<const ProbeSample> m_twinSample;
+    static inline const ProbeSample kNoSample{};
     std::vector<std::unique_ptr<ClientSwarm>> m_swarms;
     std::unique_ptr<KernelProbe> m_probe;
-    ProbeSample m_sample;
+    std::shared_ptr<const ProbeSample> m_sample;
     std::vector<Event> m_batch;
     QTimer m_timer;
     quint32 m_nextClientBase = 0;

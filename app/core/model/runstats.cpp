@@ -6,6 +6,8 @@
 
 void RunStats::applyEvents(const std::vector<Event> &batch)
 {
+    if (!batch.empty())
+        ++m_revision;
     for (const Event &e : batch) {
         if (e.actor == Actor::Client) {
             Run &clientRun = m_runs[e.origin];
@@ -38,6 +40,20 @@ std::vector<quint16> RunStats::origins() const
 }
 
 RunStats::Totals RunStats::totals(quint16 origin) const
+{
+    const auto cached = m_cache.find(origin);
+    if (cached != m_cache.end() && cached->second.revision == m_revision
+        && (cached->second.nowNs == m_nowNs
+            || cached->second.totals.finished == cached->second.totals.started))
+        return cached->second.totals;
+    CachedTotals &entry = m_cache[origin];
+    entry.totals = computeTotals(origin);
+    entry.revision = m_revision;
+    entry.nowNs = m_nowNs;
+    return entry.totals;
+}
+
+RunStats::Totals RunStats::computeTotals(quint16 origin) const
 {
     Totals t;
     const auto found = m_runs.find(origin);

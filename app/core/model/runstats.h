@@ -32,7 +32,11 @@ public:
     };
 
     void applyEvents(const std::vector<Event> &batch);
-    void clear() { m_runs.clear(); }
+    void clear()
+    {
+        m_runs.clear();
+        ++m_revision;
+    }
     // "Now" in the events' time base: a run still going counts up to it (0: its newest event).
     void setNow(qint64 ns) { m_nowNs = ns; }
 
@@ -61,6 +65,19 @@ private:
     static int maxOverlap(const Run &run);
     static Overlap overlap(const Totals &totals, bool serial);
 
+    Totals computeTotals(quint16 origin) const;
+
     std::map<quint16, Run> m_runs;
     qint64 m_nowNs = 0;
+    // totals() is asked for by the summary and the figures at every frame, and for every earlier
+    // run kept on screen: the last answer per origin, good while no event came and, for a run
+    // still going, "now" did not move.
+    struct CachedTotals
+    {
+        quint64 revision = 0;
+        qint64 nowNs = 0;
+        Totals totals;
+    };
+    quint64 m_revision = 1; // changes with every event applied and every clear()
+    mutable std::map<quint16, CachedTotals> m_cache;
 };

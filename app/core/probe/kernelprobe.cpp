@@ -310,11 +310,11 @@ void KernelProbe::start(int hz)
     m_thread = std::thread([this, period] {
         auto next = std::chrono::steady_clock::now();
         while (!m_stop.load()) {
-            ProbeSample s = sample();
+            auto s = std::make_shared<const ProbeSample>(sample());
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
-                m_latest = std::move(s);
-            }
+                m_latest.swap(s);
+            } // the sample it replaced goes here, outside the lock
             next += period;
             // Woken at once by stop(): the GUI thread joins this one and must not wait a period.
             std::unique_lock<std::mutex> lock(m_wakeMutex);
@@ -335,6 +335,12 @@ void KernelProbe::stop()
 }
 
 ProbeSample KernelProbe::latest() const
+{
+    const std::shared_ptr<const ProbeSample> s = latestShared();
+    return s ? *s : ProbeSample{};
+}
+
+std::shared_ptr<const ProbeSample> KernelProbe::latestShared() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     return m_latest;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -47,6 +48,9 @@ public:
     void start(int hz = 20);
     void stop();
     ProbeSample latest() const;
+    // The same without a copy (a sample of a thousand clients is large, and the lab asks for
+    // it at every frame); null before the first sample.
+    std::shared_ptr<const ProbeSample> latestShared() const;
 
     const ProbeTarget &target() const { return m_target; }
 
@@ -74,5 +78,5 @@ private:
     std::mutex m_wakeMutex; // with m_wake: the sampling thread's sleep, cut short by stop()
     std::condition_variable m_wake;
     mutable std::mutex m_mutex; // guards m_latest
-    ProbeSample m_latest;
+    std::shared_ptr<const ProbeSample> m_latest; // never changed once published
 };

@@ -56,6 +56,7 @@ struct ClientProbe
 };
 
 // Everything one probe sample saw, at one monotonic time.
+// LabSession::recordFrame copies every field but rows one by one: a new field goes there too.
 struct ProbeSample
 {
     qint64 ns = 0;

@@ -3,6 +3,7 @@
 #include "server/server.h"
 
 #include <map>
+#include <thread>
 
 // socketserver.ForkingMixIn: the server thread accepts and fork()s; the child process handles
 // the connection and exits. A real fork() of this process, not a helper program: the child only

@@ -72,7 +72,7 @@ bool Server::start(QString *error)
         return false;
     }
     m_running = true;
-    m_thread = std::thread([this] {
+    m_thread = LoadThread([this] {
         const Tracer tracer = tracerFor(Actor::Server, 0, 0);
         tracer.record(Call::ServeForever, Phase::Enter);
         serveForever();

@@ -3,6 +3,7 @@
 #include "net/socket.h"
 #include "server/gil.h"
 #include "server/serverconfig.h"
+#include "trace/loadthread.h"
 
 #include <QString>
 #include <atomic>
@@ -10,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 class EventHub;
 class Gate;
@@ -84,7 +84,7 @@ private:
 
     Address m_address;
     std::unique_ptr<QTemporaryDir> m_unixDir;
-    std::thread m_thread;
+    LoadThread m_thread;
     bool m_running = false;
     std::atomic<quint32> m_lastConnection{ 0 };
     std::atomic<quint64> m_served{ 0 };

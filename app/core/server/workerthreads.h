@@ -2,7 +2,8 @@
 
 #include <atomic>
 #include <list>
-#include <thread>
+
+#include "trace/loadthread.h"
 
 // The threads a threading server starts, one per request. Finished ones are joined while the
 // server goes on; the rest when it stops (ThreadingMixIn: daemon_threads = False,
@@ -18,7 +19,7 @@ public:
     template<typename Body> void start(Body body)
     {
         Worker &worker = m_workers.emplace_back(); // std::list: the address stays valid
-        worker.thread = std::thread([&worker, body = std::move(body)]() mutable {
+        worker.thread = LoadThread([&worker, body = std::move(body)]() mutable {
             body();
             worker.done.store(true, std::memory_order_release);
         });
@@ -29,7 +30,7 @@ public:
 private:
     struct Worker
     {
-        std::thread thread;
+        LoadThread thread;
         std::atomic<bool> done{ false };
     };
     std::list<Worker> m_workers;
