@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 
@@ -36,6 +37,14 @@ QuizView::QuizView(QWidget *parent)
 void QuizView::setQuiz(const QString &lessonId, const QJsonObject &quiz,
                        const QJsonObject &lessonExperiment, const QString &language)
 {
+    if (lessonId != m_lessonId && !lessonId.isEmpty()) {
+        // Another visit of a lesson: another attempt, its choices in another order. Not on a
+        // language change (the same lesson again): the list stays as the student saw it.
+        QSettings settings;
+        const QString key = QStringLiteral("quiz/%1/attempt").arg(lessonId);
+        m_attempt = settings.value(key, 0).toInt() + 1;
+        settings.setValue(key, m_attempt);
+    }
     m_lessonId = lessonId;
     m_lessonExperiment = lessonExperiment;
     m_language = language;
@@ -115,8 +124,10 @@ void QuizView::rebuild()
                                          Quiz::pick(q.prompt, m_language)));
         layout->addWidget(row.prompt);
         row.choices = new QButtonGroup(box);
-        row.choiceLabels.reserve(q.choices.size());
-        for (size_t c = 0; c < q.choices.size(); ++c) {
+        row.choiceLabels.resize(q.choices.size());
+        row.order = Quiz::displayOrder(q, m_lessonId, m_attempt);
+        for (const int shown : row.order) {
+            const size_t c = size_t(shown);
             // A radio button cannot wrap its text: the text is a label beside it, and a click on
             // the label chooses too (eventFilter).
             auto *line = new QHBoxLayout;
@@ -130,8 +141,8 @@ void QuizView::rebuild()
             button->setAccessibleName(words);
             line->addWidget(button, 0, Qt::AlignTop);
             line->addWidget(text, 1);
-            row.choices->addButton(button, int(c));
-            row.choiceLabels.push_back(text);
+            row.choices->addButton(button, int(c)); // the id is the choice, whatever its place
+            row.choiceLabels[c] = text;
             layout->addLayout(line);
         }
         row.check
@@ -193,6 +204,13 @@ QLabel *QuizView::resultLabel(int question) const
 QAbstractButton *QuizView::choiceButton(int question, int choice) const
 {
     return m_rowWidgets.at(size_t(question)).choices->button(choice);
+}
+
+int QuizView::choicePosition(int question, int choice) const
+{
+    const std::vector<int> &order = m_rowWidgets.at(size_t(question)).order;
+    const auto it = std::find(order.begin(), order.end(), choice);
+    return it == order.end() ? -1 : int(it - order.begin());
 }
 
 QLabel *QuizView::choiceLabel(int question, int choice) const

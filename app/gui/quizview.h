@@ -42,6 +42,10 @@ public:
     QLabel *resultLabel(int question) const;
     QAbstractButton *choiceButton(int question, int choice) const;
     QLabel *choiceLabel(int question, int choice) const; // the choice's text, and its mark
+    // Where a choice is shown in its question's list (0: first), this visit of the lesson; a
+    // new visit shuffles single-choice questions anew (Quiz::displayOrder).
+    int choicePosition(int question, int choice) const;
+    int attempt() const { return m_attempt; }
     QPushButton *showRunButton(int question) const; // shown while the lab holds its run
     int waitingQuestion() const { return m_waiting; } // -1 when no run is pending
     // "3 clients", "2.4 s": a measured value (a RunMeasures name) with its unit.
@@ -67,6 +71,7 @@ private:
         QLabel *prompt = nullptr;
         QButtonGroup *choices = nullptr;
         std::vector<QLabel *> choiceLabels;
+        std::vector<int> order; // choice indices in the order shown
         QPushButton *check = nullptr;
         QLabel *result = nullptr;
         QPushButton *showRun = nullptr;
@@ -92,6 +97,7 @@ private:
     QVBoxLayout *m_rows;
     std::vector<Row> m_rowWidgets;
     int m_waiting = -1;
+    int m_attempt = 0; // this visit of the lesson (quiz/<lesson>/attempt): orders the choices
     QString m_runLesson; // the question whose run the lab shows: its lesson and id
     QString m_runQuestion;
 };

@@ -1,11 +1,14 @@
 // Lesson catalog: the shipped lessons load in both languages, English fallback works, and every
 // kind of malformed input is reported with the file (and line) while the other lessons still load.
 #include "lesson/lessoncatalog.h"
+#include "lesson/quiz.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <map>
 
 using Files = QMap<QString, QByteArray>;
 Q_DECLARE_METATYPE(Files)
@@ -62,6 +65,49 @@ private slots:
         }
         QCOMPARE(catalog.indexOf(QStringLiteral("listen-backlog")), 5);
         QCOMPARE(catalog.lessons().size(), 16); // fifteen topics of the handout and its errata
+    }
+
+    // Choices shown in another order at each visit of a lesson: a permutation, the same for the
+    // same visit, predict questions' values kept in order, and over the shipped quizzes the right
+    // answer's place spread over the list rather than fixed.
+    void choiceOrderIsShuffledPerAttempt()
+    {
+        const LessonCatalog catalog = LessonCatalog::load(LessonCatalog::builtinRoot());
+        std::map<int, int> rightAt; // place of the right answer (single choice, attempt 1)
+        int singles = 0;
+        int changed = 0; // single-choice questions whose order differs between attempts 1 and 2
+        for (const Lesson &lesson : catalog.lessons()) {
+            QString error;
+            const std::optional<Quiz> quiz = Quiz::fromJson(lesson.quiz(), &error);
+            QVERIFY2(quiz, qPrintable(lesson.id() + QLatin1String(": ") + error));
+            for (const Quiz::Question &q : quiz->questions) {
+                const std::vector<int> first = Quiz::displayOrder(q, lesson.id(), 1);
+                QCOMPARE(Quiz::displayOrder(q, lesson.id(), 1), first); // repeatable
+                std::vector<int> sorted = first;
+                std::sort(sorted.begin(), sorted.end());
+                for (size_t i = 0; i < sorted.size(); ++i)
+                    QCOMPARE(sorted[i], int(i)); // every choice once
+                if (q.type == Quiz::Question::Type::Predict) {
+                    QCOMPARE(first, sorted); // values stay in order
+                    continue;
+                }
+                ++singles;
+                changed += Quiz::displayOrder(q, lesson.id(), 2) != first;
+                const auto right = std::find(first.begin(), first.end(), q.correctIndex());
+                ++rightAt[int(right - first.begin())];
+            }
+        }
+        QVERIFY(singles >= 10);
+        QVERIFY2(changed >= singles / 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(changed).arg(singles)));
+        // No place holds the right answer in more than half of the questions.
+        for (const auto &[place, count] : rightAt)
+            QVERIFY2(count * 2 <= singles,
+                     qPrintable(QStringLiteral("place %1: %2 of %3")
+                                        .arg(place)
+                                        .arg(count)
+                                        .arg(singles)));
+        QVERIFY(rightAt.size() >= 2);
     }
 
     void builtinCopyMatchesSourceFolder()

@@ -3,6 +3,7 @@
 // lab, glossary terms and lesson links followed.
 #include "lab/labcontroller.h"
 #include "labarea.h"
+#include "lesson/quiz.h"
 #include "lessonview.h"
 #include "mainwindow.h"
 #include "model/connectionmodel.h"
@@ -12,6 +13,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -133,6 +136,55 @@ private slots:
         QVERIFY(again.lessonView()->quizView()->checkButton(0)->isEnabled()); // choice restored
         QVERIFY(again.lessonView()->quizView()->resultLabel(0)->text().contains(
                 QStringLiteral("Right.")));
+    }
+
+    // The choices are listed in the order Quiz::displayOrder gives for this visit: what the
+    // student sees top to bottom. A new visit is a new attempt; a language change is not.
+    void choicesAreListedInThisAttemptsOrder()
+    {
+        MainWindow window(m_lessons.path());
+        window.show();
+        window.selectLesson(0);
+        QuizView *quiz = window.lessonView()->quizView();
+        const int attempt = quiz->attempt();
+        QVERIFY(attempt >= 1);
+        QString error;
+        QFile file(m_lessons.path() + QStringLiteral("/echo/quiz.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::optional<Quiz> parsed
+                = Quiz::fromJson(QJsonDocument::fromJson(file.readAll()).object(), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        // Each choice at its place, and drawn below the one before it (once laid out).
+        const auto inOrder = [&](int visit) {
+            for (int q = 0; q < quiz->questionCount(); ++q) {
+                const std::vector<int> order = Quiz::displayOrder(parsed->questions[size_t(q)],
+                                                                  QStringLiteral("echo"), visit);
+                for (size_t place = 0; place < order.size(); ++place) {
+                    if (quiz->choicePosition(q, order[place]) != int(place))
+                        return false;
+                    if (place > 0
+                        && quiz->choiceLabel(q, order[place - 1])->mapTo(quiz, QPoint(0, 0)).y()
+                                >= quiz->choiceLabel(q, order[place])
+                                           ->mapTo(quiz, QPoint(0, 0))
+                                           .y())
+                        return false;
+                }
+            }
+            return true;
+        };
+        const auto checkOrder = [&](int visit) {
+            QTRY_VERIFY(inOrder(visit));
+        };
+        QTRY_VERIFY(quiz->choiceLabel(0, 0)->isVisible());
+        checkOrder(attempt);
+        window.setLanguage(QStringLiteral("zh_CN"));
+        QCOMPARE(quiz->attempt(), attempt); // the same list, in other words
+        checkOrder(attempt);
+        window.setLanguage(QStringLiteral("en"));
+        window.selectLesson(1);
+        window.selectLesson(0);
+        QCOMPARE(quiz->attempt(), attempt + 1);
+        checkOrder(attempt + 1);
     }
 
     void predictionIsCheckedAgainstARealRun_data()

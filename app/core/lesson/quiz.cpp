@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QSet>
 #include <algorithm>
+#include <numeric>
+#include <random>
 
 namespace {
 
@@ -167,4 +169,25 @@ std::optional<Quiz> Quiz::fromJson(const QJsonObject &json, QString *error)
         return std::nullopt;
     }
     return quiz;
+}
+
+std::vector<int> Quiz::displayOrder(const Question &question, const QString &lessonId, int attempt)
+{
+    std::vector<int> order(question.choices.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (question.type == Question::Type::Predict)
+        return order;
+    // FNV-1a over the lesson and question ids: the same on every machine and every run (qHash's
+    // seed differs per process).
+    quint64 seed = 14695981039346656037ULL;
+    const QByteArray key = (lessonId + QLatin1Char('/') + question.id).toUtf8();
+    for (const char byte : key) {
+        seed ^= quint8(byte);
+        seed *= 1099511628211ULL;
+    }
+    std::mt19937_64 random(seed + quint64(attempt) * 0x9E3779B97F4A7C15ULL);
+    // Fisher–Yates with the generator's raw output (std::shuffle's use of it is not specified).
+    for (size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[size_t(random() % i)]);
+    return order;
 }

@@ -51,4 +51,11 @@ public:
     static std::optional<Quiz> fromJson(const QJsonObject &json, QString *error);
     // The text in `language`, English when that language is missing.
     static QString pick(const Text &text, const QString &language);
+    // The order a question's choices are shown in (indices into choices), for the student's
+    // attempt-th visit of the lesson: a single-choice question's choices shuffled, seeded by the
+    // lesson, the question and the attempt, so the right answer's place says nothing and a test
+    // sees the same order for the same attempt. A predict question's choices are values in
+    // order (0–1, 2, 3, …) and keep it.
+    static std::vector<int> displayOrder(const Question &question, const QString &lessonId,
+                                         int attempt);
 };
