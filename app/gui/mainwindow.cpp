@@ -5,6 +5,7 @@
 #include "lab/labsession.h"
 #include "labarea.h"
 #include "languageswitcher.h"
+#include "lesson/lessonprogress.h"
 #include "lessonstrip.h"
 #include "lessonview.h"
 #include "menustyle.h"
@@ -98,6 +99,12 @@ MainWindow::MainWindow(const QString &lessonsRoot, QWidget *parent)
     fillNavigator();
     connect(m_navigator, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentLesson);
     connect(m_lessonView, &LessonView::experimentRequested, m_labArea, &LabArea::runExperiment);
+    connect(m_lessonView, &LessonView::experimentRequested, this, [this] {
+        LessonProgress::markRan(currentLessonId());
+        showProgress(m_navigator->currentRow());
+    });
+    connect(m_lessonView->quizView(), &QuizView::answered, this,
+            [this] { showProgress(m_navigator->currentRow()); });
     m_lessonView->setGlossary(m_catalog.glossary());
     connect(m_lessonView, &LessonView::lessonRequested, this, [this](const QString &id) {
         if (const int index = m_catalog.indexOf(id); index >= 0)
@@ -365,16 +372,42 @@ void MainWindow::fillNavigator()
     const QList<Lesson> lessons = m_catalog.lessons();
     for (int i = 0; i < lessons.size(); ++i) {
         const Lesson &lesson = lessons.at(i);
-        auto *item = new QListWidgetItem(
-                QStringLiteral("%1. %2").arg(i + 1).arg(lesson.title(language)), m_navigator);
+        auto *item = new QListWidgetItem(m_navigator);
         item->setData(Qt::UserRole, lesson.id());
-        if (!lesson.issues().isEmpty()) {
+        showProgress(i);
+        if (!lesson.issues().isEmpty())
             item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-            item->setToolTip(tr("Some files of this lesson could not be read."));
-        }
     }
     if (!lessons.isEmpty())
         m_navigator->setCurrentRow(qMin(current, int(lessons.size()) - 1));
+}
+
+void MainWindow::showProgress(int row)
+{
+    QListWidgetItem *item = m_navigator->item(row);
+    const QList<Lesson> lessons = m_catalog.lessons();
+    if (!item || row >= lessons.size())
+        return;
+    const Lesson &lesson = lessons.at(row);
+    const LessonProgress progress = LessonProgress::of(lesson);
+    // "✓ 3. Title" once every question was answered right; under the title what was done.
+    QString text = QStringLiteral("%1%2. %3")
+                           .arg(progress.complete() ? QStringLiteral("✓ ") : QString())
+                           .arg(row + 1)
+                           .arg(lesson.title(m_language->language()));
+    QStringList done;
+    if (progress.answered > 0)
+        done << tr("quiz: %1 of %2 right").arg(progress.right).arg(progress.questions);
+    if (progress.ran)
+        done << tr("experiment run");
+    if (done.isEmpty() && progress.opened)
+        done << tr("opened");
+    if (!done.isEmpty())
+        text += QLatin1Char('\n') + done.join(QStringLiteral(" · "));
+    item->setText(text);
+    item->setToolTip(lesson.issues().isEmpty()
+                             ? QString()
+                             : tr("Some files of this lesson could not be read."));
 }
 
 void MainWindow::showCurrentLesson()
@@ -385,6 +418,8 @@ void MainWindow::showCurrentLesson()
         m_lessonView->clear();
         return;
     }
+    LessonProgress::markOpened(lessons.at(row).id());
+    showProgress(row);
     m_lessonView->showLesson(lessons.at(row), m_language->language());
     m_labArea->setExample(lessons.at(row).exampleCode());
     QSettings().setValue(Key::lesson, lessons.at(row).id());

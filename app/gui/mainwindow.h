@@ -69,6 +69,7 @@ private:
     void showStrip();
     void retranslate();
     void fillNavigator();
+    void showProgress(int row); // the lesson's line in the navigator, with what was done
     void showCurrentLesson();
     void restoreSettings();
     void saveSettings() const;

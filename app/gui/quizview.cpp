@@ -361,6 +361,7 @@ void QuizView::remember(int question, std::optional<double> measured)
         settings.setValue(settingsKey(question) + QStringLiteral("/measured"), *measured);
     else
         settings.remove(settingsKey(question) + QStringLiteral("/measured"));
+    emit answered();
 }
 
 QString QuizView::resultText(int question, int chosen, std::optional<double> measured) const

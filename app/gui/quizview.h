@@ -60,6 +60,7 @@ public slots:
 signals:
     void runRequested(const QJsonObject &experiment, const QString &measure, int server);
     void showRunRequested(); // "Show the run": the lab's summary and timeline, please
+    void answered(); // an answer was checked and remembered (the lesson's progress changed)
 
 protected:
     void changeEvent(QEvent *event) override;

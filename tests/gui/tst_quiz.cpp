@@ -187,6 +187,52 @@ private slots:
         checkOrder(attempt + 1);
     }
 
+    // Progress for self-study: what was done shows under each lesson in the navigator, is kept
+    // across restarts, and the last lesson opens again.
+    void progressShowsInTheNavigatorAndIsKept()
+    {
+        QSettings().clear(); // this test's own settings folder: a first start
+        const auto line = [](MainWindow &w, int row) {
+            return w.navigator()->item(row)->text();
+        };
+        {
+            MainWindow window(m_lessons.path());
+            window.show();
+            // A first start shows the first lesson: it is opened, the second not yet.
+            QVERIFY2(line(window, 0).endsWith(QStringLiteral("\nopened")),
+                     qPrintable(line(window, 0)));
+            QCOMPARE(line(window, 1), QStringLiteral("2. Other"));
+            window.selectLesson(1);
+            QVERIFY2(line(window, 1).endsWith(QStringLiteral("\nopened")),
+                     qPrintable(line(window, 1)));
+            window.selectLesson(0);
+            QuizView *quiz = window.lessonView()->quizView();
+            quiz->choose(0, 1); // right
+            quiz->checkButton(0)->click();
+            QVERIFY2(line(window, 0).contains(QStringLiteral("quiz: 1 of 2 right")),
+                     qPrintable(line(window, 0)));
+            QVERIFY(!line(window, 0).startsWith(QStringLiteral("✓")));
+            quiz->choose(1, 0); // a wrong prediction: answered, not right
+            quiz->checkButton(1)->click();
+            QTRY_COMPARE_WITH_TIMEOUT(quiz->waitingQuestion(), -1, 15000);
+            QVERIFY2(line(window, 0).contains(QStringLiteral("quiz: 1 of 2 right")),
+                     qPrintable(line(window, 0)));
+            quiz->choose(1, 1);
+            quiz->checkButton(1)->click();
+            QTRY_COMPARE_WITH_TIMEOUT(quiz->waitingQuestion(), -1, 15000);
+            QVERIFY2(line(window, 0).startsWith(QStringLiteral("✓ 1. Echo\nquiz: 2 of 2 right")),
+                     qPrintable(line(window, 0)));
+            window.lessonView()->experimentButton()->click();
+            QVERIFY2(line(window, 0).endsWith(QStringLiteral(" · experiment run")),
+                     qPrintable(line(window, 0)));
+            window.labArea()->reset();
+        }
+        MainWindow again(m_lessons.path());
+        QCOMPARE(again.currentLessonId(), QStringLiteral("echo")); // where the student left off
+        QCOMPARE(line(again, 0), QStringLiteral("✓ 1. Echo\nquiz: 2 of 2 right · experiment run"));
+        QVERIFY(line(again, 1).endsWith(QStringLiteral("\nopened")));
+    }
+
     void predictionIsCheckedAgainstARealRun_data()
     {
         QTest::addColumn<int>("choice");
