@@ -15,6 +15,21 @@
 
 using namespace curriculum;
 
+// Every string under a "zh_CN" key of a lesson's JSON (quiz.json, experiment.json, glossary.json).
+static void chineseStrings(const QJsonValue &value, bool chinese, QStringList *out)
+{
+    if (value.isString() && chinese) {
+        out->append(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            chineseStrings(item, chinese, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            chineseStrings(it.value(), chinese || it.key() == QLatin1String("zh_CN"), out);
+    }
+}
+
 class TestCurriculum : public QObject
 {
     Q_OBJECT
@@ -102,6 +117,64 @@ private slots:
                      qPrintable(lesson.id()));
         }
         QVERIFY(links > 100);
+    }
+
+    void chineseUsesTheAcceptedTerms()
+    {
+        // The rejected forms of the terminology table in lessons/FORMAT.md ("Chinese
+        // terminology"); tools/zh-terms.py rewrites them.
+        struct Rejected
+        {
+            QRegularExpression pattern;
+            const char *accepted;
+        };
+        const QList<Rejected> rejected{
+            { QRegularExpression(QStringLiteral("(?<!请求)处理器")),
+              "请求处理器, 处理函数 or CPU" },
+            { QRegularExpression(QStringLiteral("把手")), "句柄" },
+            { QRegularExpression(QStringLiteral("记账")), "管理……的代码, 管理开销" },
+            { QRegularExpression(QStringLiteral("工作者")), "工作线程, 工作进程" },
+            { QRegularExpression(QStringLiteral("便宜")), "开销小" },
+            { QRegularExpression(QStringLiteral("紧凑的循环")), "循环里不停地……" },
+        };
+        // Source -> its Chinese text: every zh_CN.md and the zh_CN values of the JSON files.
+        QList<QPair<QString, QString>> texts;
+        const LessonCatalog lessons = catalog();
+        for (const Lesson &lesson : lessons.lessons()) {
+            const QString folder = root() + QLatin1Char('/') + lesson.id();
+            const QString markdown = readFile(folder + QStringLiteral("/zh_CN.md"));
+            QVERIFY2(!markdown.isEmpty(), qPrintable(lesson.id()));
+            texts.append({ lesson.id() + QStringLiteral("/zh_CN.md"), markdown });
+            QStringList quiz;
+            chineseStrings(lesson.quiz(), false, &quiz);
+            texts.append(
+                    { lesson.id() + QStringLiteral("/quiz.json"), quiz.join(QLatin1Char('\n')) });
+            QStringList experiment;
+            chineseStrings(lesson.experiment(), false, &experiment);
+            texts.append({ lesson.id() + QStringLiteral("/experiment.json"),
+                           experiment.join(QLatin1Char('\n')) });
+            QVERIFY2(!quiz.isEmpty(), qPrintable(lesson.id()));
+        }
+        const QJsonDocument glossary = QJsonDocument::fromJson(
+                readFile(root() + QStringLiteral("/glossary.json")).toUtf8());
+        QVERIFY(glossary.isObject());
+        QStringList terms;
+        chineseStrings(glossary.object(), false, &terms);
+        QVERIFY(terms.size() >= 60);
+        texts.append({ QStringLiteral("glossary.json"), terms.join(QLatin1Char('\n')) });
+        QVERIFY(texts.size() > 45);
+        for (const auto &[source, text] : texts) {
+            for (const Rejected &term : rejected) {
+                const QRegularExpressionMatch match = term.pattern.match(text);
+                QVERIFY2(!match.hasMatch(),
+                         qPrintable(QStringLiteral("%1: '%2' in \"…%3…\": write %4 (see the "
+                                                   "terminology table in lessons/FORMAT.md)")
+                                            .arg(source, match.captured(),
+                                                 text.mid(qMax(0, match.capturedStart() - 12),
+                                                          match.capturedLength() + 24),
+                                                 QString::fromUtf8(term.accepted))));
+            }
+        }
     }
 
     void annotationsNameCallsTheLabKnows()
