@@ -852,6 +852,18 @@
         <source>Compare with</source>
         <translation>对比：</translation>
     </message>
+    <message>
+        <source>quiz: %1 of %2 right</source>
+        <translation>测验：%2 题答对 %1 题</translation>
+    </message>
+    <message>
+        <source>experiment run</source>
+        <translation>做过实验</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>看过</translation>
+    </message>
 </context>
 <context>
     <name>QuizView</name>
@@ -1381,7 +1393,7 @@
     </message>
     <message>
         <source>the seed&apos;s handlers read a stream; use them with a TCP or Unix stream server</source>
-        <translation>讲义里的处理器读取字节流；请配合 TCP 或 Unix 流式服务器使用</translation>
+        <translation>讲义里的请求处理器读取字节流；请配合 TCP 或 Unix 流式服务器使用</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1424,7 @@
     </message>
     <message>
         <source>Handler</source>
-        <translation>处理器</translation>
+        <translation>请求处理器</translation>
     </message>
     <message>
         <source>Handler delay</source>
@@ -1832,7 +1844,7 @@
     </message>
     <message>
         <source>Slow motion: stretches the handlers&apos; sleep and CPU work</source>
-        <translation>慢动作：拉长处理器的睡眠和 CPU 计算</translation>
+        <translation>慢动作：拉长处理函数的睡眠和 CPU 计算</translation>
     </message>
     <message>
         <source>Reset</source>
