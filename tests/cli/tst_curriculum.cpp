@@ -409,6 +409,88 @@ private slots:
                             + QString::fromUtf8(swarm.readAllStandardError())));
         QCOMPARE(out.count("\"result\":\"ok\""), 3);
     }
+
+    void quizAnswersAreNotGivenAwayByLength()
+    {
+        // A student must not find the answer by picking the longest choice. Per language, the
+        // correct choice is strictly the longest in at most a fifth of all questions (reasons
+        // belong in the explanation, not in the correct choice).
+        int questions = 0;
+        QHash<QString, QStringList> longest; // language -> "lesson/question"
+        for (const Lesson &lesson : catalog().lessons()) {
+            QString error;
+            const auto quiz = Quiz::fromJson(lesson.quiz(), &error);
+            QVERIFY2(quiz, qPrintable(lesson.id() + QStringLiteral(": ") + error));
+            for (const Quiz::Question &q : quiz->questions) {
+                ++questions;
+                const int correct = q.correctIndex();
+                QVERIFY(correct >= 0);
+                for (const QString &language : Lesson::languages()) {
+                    const qsizetype length = q.choices[size_t(correct)].text.value(language).size();
+                    bool strictly = true;
+                    for (size_t i = 0; i < q.choices.size(); ++i) {
+                        if (int(i) != correct && q.choices[i].text.value(language).size() >= length)
+                            strictly = false;
+                    }
+                    if (strictly)
+                        longest[language] << lesson.id() + QLatin1Char('/') + q.id;
+                }
+            }
+        }
+        QVERIFY(questions >= 32);
+        for (const QString &language : Lesson::languages()) {
+            const QStringList &found = longest.value(language);
+            QVERIFY2(found.size() * 5 <= questions,
+                     qPrintable(QStringLiteral("%1: the correct choice is the longest in %2 of %3 "
+                                               "questions: %4")
+                                        .arg(language)
+                                        .arg(found.size())
+                                        .arg(questions)
+                                        .arg(found.join(QStringLiteral(", ")))));
+        }
+    }
+
+    void noQuizQuestionRepeatsAcrossLessons()
+    {
+        // Each question is asked once: no two questions (in one lesson or in two) have the same
+        // prompt, and no two predict questions measure the same thing on the same experiment
+        // (server model, handler, delay, number of clients).
+        QHash<QString, QString> seen; // key -> "lesson/question"
+        int predicts = 0;
+        for (const Lesson &lesson : catalog().lessons()) {
+            QString error;
+            const auto quiz = Quiz::fromJson(lesson.quiz(), &error);
+            QVERIFY2(quiz, qPrintable(lesson.id() + QStringLiteral(": ") + error));
+            for (const Quiz::Question &q : quiz->questions) {
+                const QString where = lesson.id() + QLatin1Char('/') + q.id;
+                QStringList keys;
+                for (const QString &language : Lesson::languages())
+                    keys << QStringLiteral("prompt %1: %2")
+                                    .arg(language, q.prompt.value(language).simplified());
+                if (q.type == Quiz::Question::Type::Predict) {
+                    ++predicts;
+                    const auto preset = ExperimentPreset::fromJson(
+                            q.experimentOr(lesson.experiment()), &error);
+                    QVERIFY2(preset, qPrintable(where + QStringLiteral(": ") + error));
+                    QVERIFY2(size_t(q.server) < preset->servers.size(), qPrintable(where));
+                    const ServerConfig &s = preset->servers[size_t(q.server)];
+                    keys << QStringLiteral("measure %1 of %2 %3 delay %4 clients %5")
+                                    .arg(q.measure, ServerConfig::modelKey(s.model),
+                                         ServerConfig::handlerKey(s.handler))
+                                    .arg(s.delaySeconds)
+                                    .arg(preset->clients.clients);
+                }
+                for (const QString &key : keys) {
+                    const QString other = seen.value(key);
+                    QVERIFY2(other.isEmpty(),
+                             qPrintable(
+                                     QStringLiteral("%1 repeats %2 (%3)").arg(where, other, key)));
+                    seen.insert(key, where);
+                }
+            }
+        }
+        QVERIFY(predicts >= 16);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurriculum)
