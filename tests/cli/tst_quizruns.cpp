@@ -83,7 +83,9 @@ private slots:
         const LessonCatalog lessons = catalog();
         const Lesson &l = lessons.lessons().at(lessons.indexOf(lesson));
         QString error;
-        const Quiz::Question q = Quiz::fromJson(l.quiz(), &error)->questions[size_t(question)];
+        const std::optional<Quiz> quiz = Quiz::fromJson(l.quiz(), &error);
+        QVERIFY2(quiz && question < int(quiz->questions.size()), qPrintable(error));
+        const Quiz::Question q = quiz->questions[size_t(question)];
         const auto preset = ExperimentPreset::fromJson(q.experimentOr(l.experiment()), &error);
         QVERIFY2(preset, qPrintable(error));
         // A student runs it again and again: the answer must hold every time, not on average.

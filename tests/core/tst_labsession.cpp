@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <memory>
 
 namespace {
 
@@ -118,6 +119,30 @@ private slots:
         QTRY_COMPARE(reached.count(), 3);
         QVERIFY(lab.activeNoteHolds());
         lab.reset();
+    }
+
+    // Quitting while paused: the lab's threads held at the gate are let go, so the session ends
+    // (stops and joins everything) without a reset() first and without waiting on the pause.
+    void destroyedWhilePausedEndsAtOnce_data()
+    {
+        QTest::addColumn<ServerModel>("model");
+        QTest::newRow("TCPServer") << ServerModel::Blocking;
+        QTest::newRow("ThreadingTCPServer") << ServerModel::Threading;
+        QTest::newRow("ForkingTCPServer") << ServerModel::Forking;
+    }
+    void destroyedWhilePausedEndsAtOnce()
+    {
+        QFETCH(ServerModel, model);
+        auto lab = std::make_unique<LabSession>();
+        QString error;
+        QVERIFY2(lab->applyPreset(preset(model, 0.3, 3), false, &error), qPrintable(error));
+        QTRY_VERIFY(clientRow(*lab, 1) && clientRow(*lab, 1)->connectedNs != 0);
+        lab->setPaused(true);
+        QVERIFY(lab->isPaused());
+        QElapsedTimer timer;
+        timer.start();
+        lab.reset();
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void figuresExcludePausedTime()
