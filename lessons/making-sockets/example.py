@@ -53,8 +53,15 @@ def main():
         print(f"listening socket fd={srv.fileno()} "
               f"family={srv.family.name} type={srv.type.name}", flush=True)
         # What a client that asks for "localhost" would try, in this order.
-        for family, _, _, _, sockaddr in socket.getaddrinfo(
-                "localhost", port, type=socket.SOCK_STREAM):
+        # A minimal system (no /etc/hosts, no resolver) may know no such
+        # name: say so and go on serving on 127.0.0.1.
+        try:
+            infos = socket.getaddrinfo("localhost", port,
+                                       type=socket.SOCK_STREAM)
+        except OSError as exc:  # socket.gaierror is a subclass of OSError
+            print(f"getaddrinfo('localhost', {port}) failed: {exc}", flush=True)
+            infos = []
+        for family, _, _, _, sockaddr in infos:
             print(f"getaddrinfo('localhost', {port}): {family.name} {sockaddr}",
                   flush=True)
 
