@@ -491,6 +491,43 @@ private slots:
         }
         QVERIFY(predicts >= 16);
     }
+
+    // Each lesson starts with its goal, one line right under the title ("**Goal:** …" /
+    // "**目标：**…"), before any concept; and how much prose each lesson has is reported (code
+    // blocks and tables aside), the figure the "at most 900 words" aim is measured by.
+    void everyLessonStartsWithItsGoal()
+    {
+        for (const Lesson &lesson : catalog().lessons()) {
+            for (const auto &[language, label] :
+                 { std::pair{ QStringLiteral("en"), QStringLiteral("**Goal:** ") },
+                   std::pair{ QStringLiteral("zh_CN"), QStringLiteral("**目标：**") } }) {
+                const QStringList lines = lesson.text(language).markdown.split(QLatin1Char('\n'));
+                int at = 1;
+                while (at < lines.size() && lines[at].trimmed().isEmpty())
+                    ++at;
+                const QString where = lesson.id() + QLatin1Char('/') + language;
+                QVERIFY2(at < lines.size() && lines[at].startsWith(label)
+                                 && lines[at].size() > label.size() + 10,
+                         qPrintable(where + QStringLiteral(": the line after the title is \"")
+                                    + lines.value(at) + QLatin1Char('"')));
+                QVERIFY2(at + 1 >= lines.size() || lines[at + 1].trimmed().isEmpty(),
+                         qPrintable(where + QStringLiteral(": the goal is one line")));
+            }
+            // Prose words of the English text: outside fenced code and tables.
+            int words = 0;
+            bool fenced = false;
+            for (const QString &line : lesson.text(QStringLiteral("en")).markdown.split(u'\n')) {
+                if (line.startsWith(QStringLiteral("```"))) {
+                    fenced = !fenced;
+                    continue;
+                }
+                if (fenced || line.startsWith(QLatin1Char('|')))
+                    continue;
+                words += int(line.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+            }
+            qInfo("%s: %d words of prose", qPrintable(lesson.id()), words);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurriculum)
