@@ -367,7 +367,16 @@ void LabArea::showFrame()
     if (lane.isValid())
         m_example->highlightCall(lane.data(ThreadLaneModel::CallRole).toString());
     // This run's summary per server, then earlier runs' (kept until Reset: a new burst is a new
-    // run, never merged); the figures for this run.
+    // run, never merged); the figures for this run. While a run goes on live they are written
+    // four times a second (each sets the labels' sizes, and the lab's layout follows); paused,
+    // ended or replayed, at every frame.
+    const bool live = m_session->isRunActive() && !m_session->isPaused()
+            && !m_session->isReplaying();
+    if (live && m_summaryClock.isValid() && m_summaryClock.elapsed() < 250) {
+        finishFrame();
+        return;
+    }
+    m_summaryClock.start();
     QStringList lines = summaryLines(m_session->measures().stats(), servers);
     for (auto past = m_session->pastRuns().rbegin(); past != m_session->pastRuns().rend(); ++past) {
         for (const QString &line : summaryLines(past->stats, past->servers))
@@ -384,6 +393,11 @@ void LabArea::showFrame()
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_figures->setText(figures.join(QLatin1Char('\n')));
+    finishFrame();
+}
+
+void LabArea::finishFrame()
+{
     showClock();
     if (m_session->isPaused())
         showMessage(); // what the kernel does meanwhile, live
@@ -575,6 +589,7 @@ void LabArea::reset()
     m_session->reset();
     m_error.clear();
     m_summary->clear();
+    m_summaryClock.invalidate();
     m_figures->clear();
     m_queueView->clear();
     m_twinQueueView->clear();
@@ -621,6 +636,7 @@ void LabArea::showReplay()
     if (replaying) { // what the live lab showed before is not part of the recording
         m_serverPanel->setStatus(ServerPanel::Status::Idle);
         m_summary->clear();
+        m_summaryClock.invalidate();
         m_figures->clear();
         m_queueView->clear();
         m_twinQueueView->clear();
@@ -649,6 +665,7 @@ void LabArea::showReplay()
 void LabArea::setLanguage(const QString &language)
 {
     m_language = language;
+    m_summaryClock.invalidate(); // written now, not at the next quarter second
     showFrame(); // the summaries and the clock, in the catalogue installed now
     showMessage();
 }

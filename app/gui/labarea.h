@@ -121,6 +121,7 @@ private:
     void stopServer();
     void addClients(int clients);
     void showFrame();
+    void finishFrame(); // the part of showFrame() done at every frame: clock, pause note, sorting
     void showClock();
     void showMessage();
     void syncControls(const ExperimentPreset &preset);
@@ -175,6 +176,7 @@ private:
     QString m_language = QStringLiteral("en");
     QString m_error; // the last thing that went wrong, shown until the next action
     QElapsedTimer m_sortClock; // when the client table was last sorted
+    QElapsedTimer m_summaryClock; // when the run's summary and figures were last written
     struct ShownSample // the sample a queue view was last given
     {
         quint64 sequence = 0;

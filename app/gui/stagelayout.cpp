@@ -60,7 +60,7 @@ StageLayout::Fonts StageLayout::Fonts::from(const QFont &base, const QFont &lege
 
 qreal StageLayout::advance(const QString &text, FontRole font) const
 {
-    QHash<QString, qreal> &cache = m_advance[int(font)];
+    QHash<QString, qreal> &cache = m_measured->advance[int(font)];
     auto it = cache.constFind(text);
     if (it != cache.constEnd())
         return *it;
@@ -73,28 +73,28 @@ qreal StageLayout::advance(const QString &text, FontRole font) const
 
 StageLayout::WorkerWidths StageLayout::widthsOf(const StageWorker &w, ServerModel model) const
 {
-    if (m_nameWidths.size() + m_callWidths.size() + m_clientWidths.size() > 16384)
+    if (m_measured->names.size() + m_measured->calls.size() + m_measured->clients.size() > 16384)
         forgetWorkerWidths(); // bounded: workers and clients come and go over a long run
     WorkerWidths widths;
     const quint64 nameKey = quint64(w.origin) << 48 | quint64(quint8(w.actor)) << 40
             | quint64(quint8(model)) << 32 | w.actorId;
-    auto name = m_nameWidths.find(nameKey);
-    if (name == m_nameWidths.end() || name->pid != w.pid)
-        name = m_nameWidths.insert(nameKey,
+    auto name = m_measured->names.find(nameKey);
+    if (name == m_measured->names.end() || name->pid != w.pid)
+        name = m_measured->names.insert(nameKey,
                                    { w.pid, advance(workerName(w, model, false), FontRole::Bold),
                                      advance(workerName(w, model, true), FontRole::Bold) });
     widths.name = name->name;
     widths.nameWithPid = name->nameWithPid;
     const quint64 sleepNs = w.call == Call::Sleep ? quint64(qMax<qint64>(0, w.callArg)) : 0;
     const quint64 callKey = sleepNs << 9 | quint64(quint8(w.call)) << 1 | (w.exited ? 1 : 0);
-    auto call = m_callWidths.constFind(callKey);
-    if (call == m_callWidths.constEnd())
-        call = m_callWidths.insert(callKey, advance(callText(w), FontRole::Code));
+    auto call = m_measured->calls.constFind(callKey);
+    if (call == m_measured->calls.constEnd())
+        call = m_measured->calls.insert(callKey, advance(callText(w), FontRole::Code));
     widths.call = *call;
     if (!w.exited && w.client != 0) {
-        auto client = m_clientWidths.constFind(w.client);
-        if (client == m_clientWidths.constEnd())
-            client = m_clientWidths.insert(
+        auto client = m_measured->clients.constFind(w.client);
+        if (client == m_measured->clients.constEnd())
+            client = m_measured->clients.insert(
                     w.client,
                     advance(QStringLiteral(" · ") + tr("client %1").arg(w.client),
                             FontRole::Normal));
@@ -105,9 +105,9 @@ StageLayout::WorkerWidths StageLayout::widthsOf(const StageWorker &w, ServerMode
 
 void StageLayout::forgetWorkerWidths() const
 {
-    m_nameWidths.clear();
-    m_callWidths.clear();
-    m_clientWidths.clear();
+    m_measured->names.clear();
+    m_measured->calls.clear();
+    m_measured->clients.clear();
 }
 
 qreal StageLayout::lineHeight(FontRole font) const
@@ -290,18 +290,18 @@ void StageLayout::build(const std::vector<StageServer> &servers, const Fonts &fo
                         const QSize &size)
 {
     m_fonts = &fonts;
-    if (fonts[FontRole::Normal] != m_advanceFont) {
-        for (auto &cache : m_advance)
+    if (fonts[FontRole::Normal] != m_measured->font) {
+        for (auto &cache : m_measured->advance)
             cache.clear();
         forgetWorkerWidths();
         forget();
-        m_advanceFont = fonts[FontRole::Normal];
+        m_measured->font = fonts[FontRole::Normal];
     }
     // The worker words are kept by state, not by text: another language measures them anew.
     const QString language = workerName(StageWorker{}, ServerModel::Blocking, false);
-    if (language != m_workerWidthsLanguage) {
+    if (language != m_measured->language) {
         forgetWorkerWidths();
-        m_workerWidthsLanguage = language;
+        m_measured->language = language;
     }
     if (size != m_demandSize || int(servers.size()) != m_demandServers) {
         forget();

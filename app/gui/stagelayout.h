@@ -8,6 +8,7 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
+#include <memory>
 #include <vector>
 
 // Where everything of the Stage view goes for one state of the servers, one font and one size:
@@ -145,21 +146,27 @@ private:
     int rowsFor(qreal width, int count, const QSizeF &cell) const;
 
     const Fonts *m_fonts = nullptr;
-    mutable QHash<QString, qreal> m_advance[int(FontRole::Count)];
-    QFont m_advanceFont; // the Normal font m_advance was measured for
-    // Kept apart because they change apart: a worker's name once, its call often, its client
-    // with each connection. Keys: origin, actor, model and number (the pid kept beside) / call,
-    // exited and the argument of a sleep().
+    // What was measured, shared by the copies of this layout: a copy (StageView keeps the last
+    // one to compare with) must not duplicate thousands of widths when this one measures more.
     struct NameWidths
     {
         qint32 pid = 0;
         qreal name = 0;
         qreal nameWithPid = 0;
     };
-    mutable QHash<quint64, NameWidths> m_nameWidths;
-    mutable QHash<quint64, qreal> m_callWidths;
-    mutable QHash<quint32, qreal> m_clientWidths; // " · client N"
-    QString m_workerWidthsLanguage; // a worker name in the language they were measured in
+    struct Measured
+    {
+        QHash<QString, qreal> advance[int(FontRole::Count)];
+        QFont font; // the Normal font the advances were measured for
+        // Kept apart because they change apart: a worker's name once, its call often, its
+        // client with each connection. Keys: origin, actor, model and number (the pid kept
+        // beside) / call, exited and the argument of a sleep().
+        QHash<quint64, NameWidths> names;
+        QHash<quint64, qreal> calls;
+        QHash<quint32, qreal> clients; // " · client N"
+        QString language; // a worker name in the language they were measured in
+    };
+    std::shared_ptr<Measured> m_measured = std::make_shared<Measured>();
     qreal m_line = 16; // the Normal font's line height
     qreal m_gap = 4;
     QSizeF m_tokenSize; // a client in a normal place
