@@ -526,6 +526,10 @@ private slots:
                 words += int(line.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
             }
             qInfo("%s: %d words of prose", qPrintable(lesson.id()), words);
+            QVERIFY2(words <= 900,
+                     qPrintable(lesson.id()
+                                + QStringLiteral(": %1 words of prose in en.md, more than 900")
+                                          .arg(words)));
         }
     }
 };
