@@ -493,14 +493,14 @@ private slots:
     }
 
     // Each lesson starts with its goal, one line right under the title ("**Goal:** …" /
-    // "**目标：**…"), before any concept; and how much prose each lesson has is reported (code
+    // "**目标**：…"), before any concept; and how much prose each lesson has is reported (code
     // blocks and tables aside), the figure the "at most 900 words" aim is measured by.
     void everyLessonStartsWithItsGoal()
     {
         for (const Lesson &lesson : catalog().lessons()) {
             for (const auto &[language, label] :
                  { std::pair{ QStringLiteral("en"), QStringLiteral("**Goal:** ") },
-                   std::pair{ QStringLiteral("zh_CN"), QStringLiteral("**目标：**") } }) {
+                   std::pair{ QStringLiteral("zh_CN"), QStringLiteral("**目标**：") } }) {
                 const QStringList lines = lesson.text(language).markdown.split(QLatin1Char('\n'));
                 int at = 1;
                 while (at < lines.size() && lines[at].trimmed().isEmpty())
