@@ -370,8 +370,8 @@ void LabArea::showFrame()
     // run, never merged); the figures for this run. While a run goes on live they are written
     // four times a second (each sets the labels' sizes, and the lab's layout follows); paused,
     // ended or replayed, at every frame.
-    const bool live = m_session->isRunActive() && !m_session->isPaused()
-            && !m_session->isReplaying();
+    const bool live
+            = m_session->isRunActive() && !m_session->isPaused() && !m_session->isReplaying();
     if (live && m_summaryClock.isValid() && m_summaryClock.elapsed() < 250) {
         finishFrame();
         return;

@@ -81,8 +81,9 @@ StageLayout::WorkerWidths StageLayout::widthsOf(const StageWorker &w, ServerMode
     auto name = m_measured->names.find(nameKey);
     if (name == m_measured->names.end() || name->pid != w.pid)
         name = m_measured->names.insert(nameKey,
-                                   { w.pid, advance(workerName(w, model, false), FontRole::Bold),
-                                     advance(workerName(w, model, true), FontRole::Bold) });
+                                        { w.pid,
+                                          advance(workerName(w, model, false), FontRole::Bold),
+                                          advance(workerName(w, model, true), FontRole::Bold) });
     widths.name = name->name;
     widths.nameWithPid = name->nameWithPid;
     const quint64 sleepNs = w.call == Call::Sleep ? quint64(qMax<qint64>(0, w.callArg)) : 0;
