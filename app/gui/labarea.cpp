@@ -584,16 +584,21 @@ void LabArea::showServerStatus()
     m_serverPanel->setStatus(ServerPanel::Status::Listening, where);
 }
 
-void LabArea::reset()
+void LabArea::clearRunViews()
 {
-    m_session->reset();
-    m_error.clear();
     m_summary->clear();
-    m_summaryClock.invalidate();
+    m_summaryClock.invalidate(); // the next frame writes them at once
     m_figures->clear();
     m_queueView->clear();
     m_twinQueueView->clear();
     m_shownSample[0] = m_shownSample[1] = {}; // the next frame gives them their samples anew
+}
+
+void LabArea::reset()
+{
+    m_session->reset();
+    m_error.clear();
+    clearRunViews();
     m_twinQueueView->hide();
     m_serverPanel->setStatus(ServerPanel::Status::Idle);
     m_message->clear();
@@ -635,12 +640,7 @@ void LabArea::showReplay()
     }
     if (replaying) { // what the live lab showed before is not part of the recording
         m_serverPanel->setStatus(ServerPanel::Status::Idle);
-        m_summary->clear();
-        m_summaryClock.invalidate();
-        m_figures->clear();
-        m_queueView->clear();
-        m_twinQueueView->clear();
-        m_shownSample[0] = m_shownSample[1] = {}; // the next frame gives them their samples anew
+        clearRunViews();
         m_error.clear();
     }
     m_replayBar->setVisible(replaying);

@@ -121,6 +121,7 @@ private:
     void stopServer();
     void addClients(int clients);
     void showFrame();
+    void clearRunViews(); // the summary, figures and queue views of a run that is gone
     void finishFrame(); // the part of showFrame() done at every frame: clock, pause note, sorting
     void showClock();
     void showMessage();
