@@ -617,13 +617,7 @@ void LabSession::recordFrame(qint64 labNs, const ProbeSample &sample, const Prob
         const std::optional<ProbeSample> &last = m_recordedSample[origin];
         if (last && sameKernelView(*last, s))
             return std::nullopt;
-        ProbeSample copy; // everything but the rows (copying them only to drop them cost most)
-        copy.sequence = s.sequence;
-        copy.queue = s.queue;
-        copy.datagram = s.datagram;
-        std::copy(std::begin(s.stageCounts), std::end(s.stageCounts), std::begin(copy.stageCounts));
-        copy.clients = s.clients;
-        copy.ss = s.ss;
+        ProbeSample copy = s.withoutRows();
         copy.ns = m_clock.labNs(s.ns);
         copy.rowsNs = s.rowsNs != 0 ? m_clock.labNs(s.rowsNs) : 0;
         m_recordedSample[origin] = copy;

@@ -3,6 +3,8 @@
 #include "probe/connectionrow.h"
 
 #include <QString>
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 // Where one client is, decided from its own TCP state and the server's row for its 4-tuple.
@@ -56,7 +58,6 @@ struct ClientProbe
 };
 
 // Everything one probe sample saw, at one monotonic time.
-// LabSession::recordFrame copies every field but rows one by one: a new field goes there too.
 struct ProbeSample
 {
     qint64 ns = 0;
@@ -70,4 +71,19 @@ struct ProbeSample
     QString ss; // the command that shows the same figures
 
     static QString stageKey(ClientStage stage); // "connecting", "handshake", "ack-dropped", …
+    // Every field but rows (a run's record keeps no rows: copying them only to drop them cost
+    // most of recording a 1,000-client sample). A new field is copied here too.
+    ProbeSample withoutRows() const
+    {
+        ProbeSample copy;
+        copy.ns = ns;
+        copy.sequence = sequence;
+        copy.queue = queue;
+        copy.datagram = datagram;
+        copy.rowsNs = rowsNs;
+        std::copy(std::begin(stageCounts), std::end(stageCounts), std::begin(copy.stageCounts));
+        copy.clients = clients;
+        copy.ss = ss;
+        return copy;
+    }
 };
