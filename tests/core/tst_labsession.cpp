@@ -94,6 +94,29 @@ private slots:
         lab.reset();
     }
 
+    // A burst of the user's own during an experiment: the experiment's later pause notes (and
+    // the one on screen) would describe other clients than the run now has, so none is shown.
+    void aBurstOfOneselfEndsTheExperimentsNotes()
+    {
+        LabSession lab;
+        QSignalSpy reached(&lab, &LabSession::pausePointReached);
+        ExperimentPreset p = preset(ServerModel::Threading, 1.0, 1);
+        p.pauses.push_back({ 0.1, {}, true });
+        p.pauses.push_back({ 0.5, {}, true });
+        QString error;
+        QVERIFY(lab.applyPreset(p, true, &error));
+        QTRY_COMPARE(reached.count(), 1);
+        QVERIFY(lab.activeNoteHolds());
+        QVERIFY(lab.addClients(p.clients, &error));
+        QVERIFY(!lab.activeNoteHolds()); // the note on screen is over
+        lab.setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.hasRunEnded(), 10000);
+        QVERIFY(lab.labSeconds() > 0.5); // the run went past the second point
+        QCOMPARE(reached.count(), 1); // which did not pause it
+        QVERIFY(!lab.isPaused());
+        lab.reset();
+    }
+
     void aTimerNoteIsNotShownAfterAnEarlierPause()
     {
         // The kernel's timers ran during the first pause: a note that depends on them would be

@@ -115,6 +115,11 @@ bool LabSession::addClients(const SwarmConfig &config, QString *error)
     if (!m_controller->addClients(config, error))
         return false;
     m_record.bursts.push_back({ nowLabNs(), config });
+    // The experiment's pause notes describe its own clients; with a burst of the user's in the
+    // same run they would tell of a run that is no longer the one on screen: no more of them.
+    // (applyPreset() sets its points after its own burst.)
+    m_nextPoint = m_points.size();
+    m_activePoint = -1;
     const int added = qMax(config.clients, 0) * servers;
     if (m_end)
         m_end->expectMore(added);
