@@ -117,6 +117,23 @@ private slots:
         lab.reset();
     }
 
+    // Stopping the servers while an experiment's note is on screen ends it: the note told of
+    // the servers at work.
+    void stoppingTheServersEndsTheExperimentsNote()
+    {
+        LabSession lab;
+        QSignalSpy reached(&lab, &LabSession::pausePointReached);
+        ExperimentPreset p = preset(ServerModel::Threading, 1.0, 1);
+        p.pauses.push_back({ 0.1, {}, true });
+        QString error;
+        QVERIFY(lab.applyPreset(p, true, &error));
+        QTRY_COMPARE(reached.count(), 1);
+        QVERIFY(lab.activeNoteHolds());
+        lab.stopServers();
+        QVERIFY(!lab.activeNoteHolds());
+        lab.reset();
+    }
+
     void aTimerNoteIsNotShownAfterAnEarlierPause()
     {
         // The kernel's timers ran during the first pause: a note that depends on them would be

@@ -423,6 +423,26 @@ private slots:
         QVERIFY(stage->servers().empty());
     }
 
+    // Stopped with a client waiting in its accept queue that has not read the reset yet (a
+    // paused lab holds it): closing the listener resets it, so it is not shown waiting for an
+    // accept() that will never come.
+    void closingTheListenerResetsTheQueuedClients()
+    {
+        StageModel model;
+        model.setServers({ config(ServerModel::Blocking, 0.5) });
+        model.applyEvents({ server(0, Call::ServeForever, Phase::Enter, 0.1),
+                            server(0, Call::Accept, Phase::Enter, 0.1),
+                            client(1, Call::Socket, Phase::Enter, 1.0),
+                            client(1, Call::Connect, Phase::Enter, 1.1),
+                            withPort(client(1, Call::Connect, Phase::Return, 1.2), 40001) });
+        model.publish();
+        QCOMPARE(model.token(0, 1)->place, Place::AcceptQueue);
+        model.applyEvents({ server(0, Call::ServerClose, Phase::Enter, 2.0) });
+        model.publish();
+        QCOMPARE(model.token(0, 1)->place, Place::Failed);
+        QVERIFY(!model.server(0)->listening);
+    }
+
     void threadsServeAllWhileTheBlockingServerQueues()
     {
         // A = TCPServer, B = ThreadingTCPServer, the same six clients each: while A still has

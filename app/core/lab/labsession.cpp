@@ -100,6 +100,9 @@ void LabSession::stopServers()
     const qint64 at = toLab(Clock::nowNs());
     if (isRunActive())
         m_record.serversStoppedNs = at - labEpochNs;
+    // The experiment's notes describe its servers at work: none of them holds once they stop.
+    m_nextPoint = m_points.size();
+    m_activePoint = -1;
     for (size_t i = 0; i < m_servers.size(); ++i)
         m_connections->markServerStopped(quint16(i), at);
     m_controller->stopServer();

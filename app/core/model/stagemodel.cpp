@@ -449,6 +449,14 @@ void StageModel::applyEvents(const std::vector<Event> &labEvents)
             shown.listening = false;
             shown.slotCount = 0;
             shown.queued = 0;
+            // Closing a listener resets the connections still in its accept queue (the kernel
+            // sends each an RST): they are not waiting for an accept() any more, whether or not
+            // their clients have read the reset yet (a paused lab holds them).
+            for (auto &entry : s->tokens) {
+                Private::Token &t = entry.second;
+                if (!t.accepted && t.place == StageToken::Place::AcceptQueue)
+                    d->setPlace(*s, t, StageToken::Place::Failed, e.ns);
+            }
         }
         if (e.actor == Actor::Client)
             d->clientEvent(*s, e);
