@@ -53,6 +53,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -277,11 +278,20 @@ LabArea::LabArea(QWidget *parent)
         showClock();
         showMessage();
     });
+    m_frameTimer.setSingleShot(true);
+    m_frameTimer.setInterval(0);
+    connect(&m_frameTimer, &QTimer::timeout, this, &LabArea::showPendingFrame);
     connect(m_session, &LabSession::frameApplied, this, [this](int events, qint64 workNs) {
-        QElapsedTimer work;
-        work.start();
-        showFrame();
-        emit frameApplied(events, workNs + work.nsecsElapsed());
+        m_frameEvents += events;
+        m_frameWorkNs += workNs;
+        const bool live = m_session->isRunActive() && !m_session->isPaused()
+                && !m_session->isReplaying();
+        if (live) { // a paused lab or a replay step shows its state at once
+            if (!m_frameTimer.isActive())
+                m_frameTimer.start();
+            return;
+        }
+        showPendingFrame();
     });
     connect(m_session, &LabSession::measured, this, &LabArea::measured);
     // The replay: the bar asks, the session answers, the bar shows what the session says.
@@ -319,6 +329,16 @@ LabController *LabArea::controller() const
 const RunMeasures &LabArea::measures() const
 {
     return m_session->measures();
+}
+
+void LabArea::showPendingFrame()
+{
+    m_frameTimer.stop();
+    QElapsedTimer work;
+    work.start();
+    showFrame();
+    const int events = std::exchange(m_frameEvents, 0);
+    emit frameApplied(events, std::exchange(m_frameWorkNs, 0) + work.nsecsElapsed());
 }
 
 void LabArea::showFrame()
@@ -586,6 +606,9 @@ void LabArea::showServerStatus()
 
 void LabArea::clearRunViews()
 {
+    m_frameTimer.stop(); // a live frame of the run that is gone is not shown after it
+    m_frameEvents = 0;
+    m_frameWorkNs = 0;
     m_summary->clear();
     m_summaryClock.invalidate(); // the next frame writes them at once
     m_figures->clear();

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QGroupBox>
 #include <QJsonObject>
+#include <QTimer>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -121,6 +122,7 @@ private:
     void stopServer();
     void addClients(int clients);
     void showFrame();
+    void showPendingFrame(); // the live frame m_frameTimer held, then frameApplied()
     void clearRunViews(); // the summary, figures and queue views of a run that is gone
     void finishFrame(); // the part of showFrame() done at every frame: clock, pause note, sorting
     void showClock();
@@ -178,6 +180,12 @@ private:
     QString m_error; // the last thing that went wrong, shown until the next action
     QElapsedTimer m_sortClock; // when the client table was last sorted
     QElapsedTimer m_summaryClock; // when the run's summary and figures were last written
+    // A live frame's views (queue views, summary, clock) at the event loop's next turn, after
+    // the models and the stage had theirs: one frame is not one long block of work. What the
+    // frames that came meanwhile counted, reported with it.
+    QTimer m_frameTimer;
+    int m_frameEvents = 0;
+    qint64 m_frameWorkNs = 0;
     struct ShownSample // the sample a queue view was last given
     {
         quint64 sequence = 0;

@@ -33,6 +33,9 @@ StageView::StageView(QWidget *parent) : QWidget(parent)
     connect(&m_timer, &QTimer::timeout, this, &StageView::tick);
     m_renderTimer.setSingleShot(true);
     connect(&m_renderTimer, &QTimer::timeout, this, &StageView::renderPending);
+    m_modelTimer.setSingleShot(true);
+    m_modelTimer.setInterval(0);
+    connect(&m_modelTimer, &QTimer::timeout, this, &StageView::takeModelData);
     m_clock.start();
     fontChanged();
 }
@@ -43,18 +46,32 @@ void StageView::setModel(StageModel *model)
 {
     if (m_modelConnection)
         disconnect(m_modelConnection);
+    m_modelTimer.stop();
+    m_modelChanged = false;
     m_model = model;
     if (!model)
         return;
     m_modelConnection = connect(model, &StageModel::changed, this, [this] {
-        if (m_model)
-            setServers(m_model->servers(), m_model->nowNs());
+        m_modelChanged = true;
+        if (!m_modelTimer.isActive())
+            m_modelTimer.start();
     });
     setServers(model->servers(), model->nowNs());
 }
 
+void StageView::takeModelData() const
+{
+    if (!m_modelChanged)
+        return; // nothing new since the last layout
+    auto *self = const_cast<StageView *>(this); // what is shown catches up with the model
+    if (m_model)
+        self->setServers(m_model->servers(), m_model->nowNs());
+}
+
 void StageView::setServers(const std::vector<StageServer> &servers, qint64 nowNs)
 {
+    m_modelTimer.stop(); // this data is the newest
+    m_modelChanged = false;
     // Where each token is drawn now, before the new data moves it.
     QHash<quint64, QRectF> before;
     before.reserve(int(layout().tokens().size()));
@@ -170,6 +187,7 @@ qreal StageView::eased() const
 
 bool StageView::isAnimating() const
 {
+    takeModelData();
     return !m_from.isEmpty() && eased() < 1.0;
 }
 
@@ -183,12 +201,14 @@ QRectF StageView::drawnRect(const StageLayout::Token &token) const
 
 QRectF StageView::tokenRect(quint16 origin, quint32 client) const
 {
+    takeModelData();
     const StageLayout::Token *t = layout().token(origin, client);
     return t ? drawnRect(*t) : QRectF();
 }
 
 QString StageView::tokenText(quint16 origin, quint32 client) const
 {
+    takeModelData();
     const StageLayout::Token *t = layout().token(origin, client);
     if (!t)
         return {};
@@ -197,18 +217,21 @@ QString StageView::tokenText(quint16 origin, quint32 client) const
 
 QRectF StageView::workerRect(quint16 origin, int index) const
 {
+    takeModelData();
     const StageLayout::WorkerBox *w = layout().worker(origin, index);
     return w ? w->rect : QRectF();
 }
 
 QString StageView::workerText(quint16 origin, int index) const
 {
+    takeModelData();
     const StageLayout::WorkerBox *w = layout().worker(origin, index);
     return w ? w->text : QString();
 }
 
 std::vector<StageView::DrawnText> StageView::drawnTexts() const
 {
+    takeModelData();
     std::vector<DrawnText> list;
     for (const StageLayout::Text &t : layout().texts())
         list.push_back({ t.text, t.rect, t.box });

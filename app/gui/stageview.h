@@ -32,7 +32,9 @@ public:
     ~StageView() override;
 
     void setServers(const std::vector<StageServer> &servers, qint64 nowNs);
-    // Follows the model: each changed() shows model->servers(). nullptr lets go of it.
+    // Follows the model: each changed() shows model->servers(), laid out at the event loop's
+    // next turn (one layout for the changes of one turn, and the frame that changed the model
+    // ends first: a burst's frame is not one long block of work). nullptr lets go of it.
     void setModel(StageModel *model);
 
     // Where a client's token is drawn now (mid-glide while it moves); null when it is not drawn
@@ -66,6 +68,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The model's latest data, if it changed since it was laid out (the readers above see what
+    // the next paint shows).
+    void takeModelData() const;
     void relayout(); // same data, new size, font or language: no glide
     void fontChanged();
     // Lays the data out at the largest scale where everything fits (down to 1: the font's own
@@ -114,4 +119,7 @@ private:
     std::vector<qint64> m_paintTimes;
     QPointer<StageModel> m_model;
     QMetaObject::Connection m_modelConnection;
+    QTimer m_modelTimer; // single shot, 0 ms: the model changed, to be laid out
+    bool m_modelChanged = false;
+
 };
