@@ -21,7 +21,7 @@ AcceptQueueView::AcceptQueueView(QWidget *parent) : QWidget(parent)
 
 void AcceptQueueView::setSample(const ProbeSample &sample, bool datagram)
 {
-    m_sample = sample;
+    m_sample = sample.withoutRows(); // the view shows no socket rows: 2,000 in a burst
     m_datagram = datagram;
     contentChanged();
 }

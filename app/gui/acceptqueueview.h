@@ -70,7 +70,7 @@ private:
     void paintBar(QPainter &p, const QRect &bar) const; // a UDP server's receive buffer
     void contentChanged();
 
-    ProbeSample m_sample;
+    ProbeSample m_sample; // without its socket rows (the view shows none)
     bool m_datagram = false;
     QString m_title;
     int m_laidOutHeight = -1; // heightForWidth(width()) when last asked: re-layout if it changes

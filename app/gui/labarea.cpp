@@ -284,8 +284,8 @@ LabArea::LabArea(QWidget *parent)
     connect(m_session, &LabSession::frameApplied, this, [this](int events, qint64 workNs) {
         m_frameEvents += events;
         m_frameWorkNs += workNs;
-        const bool live = m_session->isRunActive() && !m_session->isPaused()
-                && !m_session->isReplaying();
+        const bool live
+                = m_session->isRunActive() && !m_session->isPaused() && !m_session->isReplaying();
         if (live) { // a paused lab or a replay step shows its state at once
             if (!m_frameTimer.isActive())
                 m_frameTimer.start();

@@ -121,5 +121,4 @@ private:
     QMetaObject::Connection m_modelConnection;
     QTimer m_modelTimer; // single shot, 0 ms: the model changed, to be laid out
     bool m_modelChanged = false;
-
 };

@@ -1,7 +1,9 @@
 // The stage under load, offscreen but shown: a LabArea at 1920×1080 with the application font at
 // 200 % (the presenter's zoom) and a StageView in it, a burst of 1,000 clients against
 // ThreadingTCPServer, while a 5 ms heartbeat timer on the GUI thread measures how often the event
-// loop gets to run and StageView::paintTimesNs() how long each paint of the stage took. Then the
+// loop gets to run (and how much of each interval the GUI thread itself spent on the CPU: on a
+// busy machine a long interval can be other programs' time) and StageView::paintTimesNs() how
+// long each paint of the stage took. Then the
 // run is saved as a .socketlab-run file, opened again, and replayed at ×4 to its end under the
 // same measurements. Prints "bench: NAME VALUE UNIT" lines; exit 1 if a client is missing, the
 // stage never painted, or the record cannot be saved, opened or replayed.
@@ -27,6 +29,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -48,10 +51,20 @@ constexpr int kMinPaints = 10; // a stage that painted less than this was not re
 struct Meter
 {
     std::vector<double> heartbeat;
+    // The GUI thread's own CPU time within each heartbeat interval: a long interval with little
+    // of it was the machine's other work, not the lab's.
+    std::vector<double> busy;
     std::vector<double> paints;
     std::vector<double> frameWork;
     std::vector<double> stageUpdate;
 };
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
 // Runs the event loop until done() says so or the time limit passed, measuring into `meter`.
 // Returns the milliseconds it ran.
@@ -78,8 +91,12 @@ qint64 measure(const char *tag, StageView *view, Meter *meter, const std::functi
             sum += v[i];
         return sum;
     };
+    qint64 cpuBefore = threadCpuNs();
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         meter->heartbeat.push_back(double(beat.nsecsElapsed()) / 1e6);
+        const qint64 cpu = threadCpuNs();
+        meter->busy.push_back(double(cpu - cpuBefore) / 1e6);
+        cpuBefore = cpu;
         const size_t paintsBefore = meter->paints.size();
         drainPaints();
         if (qEnvironmentVariableIsSet("BENCH_STAGE_TRACE") && meter->heartbeat.back() > 20.0)
@@ -105,6 +122,7 @@ qint64 measure(const char *tag, StageView *view, Meter *meter, const std::functi
     });
     QTimer::singleShot(0, [&] {
         view->clearPaintTimes();
+        cpuBefore = threadCpuNs();
         beat.start();
         ticker.start();
         watch.start();
@@ -131,6 +149,8 @@ void printInterval(const char *prefix, const Meter &m)
     std::printf("bench: %s_gui_interval_p50 %.1f ms\n", prefix, percentile(m.heartbeat, 0.50));
     std::printf("bench: %s_gui_interval_p99 %.1f ms\n", prefix, percentile(m.heartbeat, 0.99));
     std::printf("bench: %s_gui_interval_max %.1f ms\n", prefix, percentile(m.heartbeat, 1.0));
+    std::printf("bench: %s_gui_busy_p99 %.1f ms\n", prefix, percentile(m.busy, 0.99));
+    std::printf("bench: %s_gui_busy_max %.1f ms\n", prefix, percentile(m.busy, 1.0));
 }
 
 int stalls(const Meter &m)
